@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { resolveJwtSecret } from './auth/secrets';
+import { TokenService } from './auth/token';
+import type { Config } from './config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-postgres';
+import { migrate, openOrm, type Orm } from './db/orm';
+import type { Logger } from './logger';
+import { createSchema } from './schema';
+import { startGateway, type RunningGateway } from './server';
+import { createServices, type Services } from './services';
+import { seedDemo } from './seed/demo-seed';
+
+export interface App {
+  gateway: RunningGateway;
+  orm: Orm;
+  services: Services;
+  tokens: TokenService;
+  /** Stops accepting, drains HTTP and WebSocket, closes the pool, stops the embedded database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up in order: database (embedded unless DATABASE_URL), migrations, first
+ * admin, demo seed on first start, then the HTTP/WebSocket server.
+ */
+export async function startApp(config: Config, log: Logger): Promise<App> {
+  let embedded: EmbeddedDatabase | undefined;
+  let orm: Orm | undefined;
+  try {
+    let url = config.DATABASE_URL;
+    if (!url) {
+      embedded = await startEmbeddedDatabase(config.DATA_DIR, log);
+      url = embedded.url();
+    }
+    orm = await openOrm(url, { poolMax: config.DB_POOL_MAX, log });
+    const applied = await migrate(orm);
+    if (applied.length) log.info({ applied }, 'applied migrations');
+
+    const tokens = new TokenService(await resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_TTL_SECONDS);
+    const services = createServices({ tokens });
+    const admin = await services.users.ensureFirstAdmin(
+      orm.em.fork(),
+      { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },
+      log,
+    );
+    if (admin?.generatedPassword) {
+      // Printed once, on the start that created the admin; it is not stored anywhere.
+      process.stdout.write(`\nFirst admin created: ${admin.email} / password ${admin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose them)\n\n`);
+    }
+    if (admin && config.SEED_DEMO) await seedDemo(orm, services, log);
+
+    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, { port: config.PORT, host: config.HOST });
+    const openedOrm = orm;
+    let stopping: Promise<void> | undefined;
+    return {
+      gateway,
+      orm,
+      services,
+      tokens,
+      stop: () =>
+        (stopping ??= (async () => {
+          try {
+            await gateway.stop();
+            log.info('HTTP and WebSocket drained');
+            await openedOrm.close(true);
+            log.info('database pool closed');
+          } finally {
+            await embedded?.stop();
+          }
+        })()),
+    };
+  } catch (err) {
+    await orm?.close(true).catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from './auth/viewer';
+import type { Loaders } from './loaders';
+import type { Logger } from './logger';
+import type { Services } from './services';
+
+/** Everything one request (or one subscription event) needs; built fresh per request. */
+export interface Context {
+  requestId: string;
+  viewer: Viewer | null;
+  /** A fork of the ORM's EntityManager for this request only. */
+  em: EntityManager;
+  log: Logger;
+  services: Services;
+  /** Per-request DataLoaders, already scoped to the viewer. */
+  loaders: Loaders;
+}

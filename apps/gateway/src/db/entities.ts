@@ -1,0 +1,16 @@
+import { Product } from '../modules/catalog/product.entity';
+import { Activity, Opportunity, Ticket } from '../modules/crm/crm.entities';
+import { Contact } from '../modules/customers/contact.entity';
+import { Customer } from '../modules/customers/customer.entity';
+import { Order } from '../modules/orders/order.entity';
+import { OrderLine } from '../modules/orders/order-line.entity';
+import { Shipment, ShipmentLine } from '../modules/orders/shipment.entity';
+import { Invoice, InvoiceLine } from '../modules/receivables/invoice.entity';
+import { Payment, PaymentAllocation } from '../modules/receivables/payment.entity';
+import { User } from '../modules/users/user.entity';
+
+/** Every entity the ORM maps, listed explicitly (no file globbing at run time). */
+export const entities = [
+  User, Customer, Contact, Product, Order, OrderLine, Shipment, ShipmentLine,
+  Invoice, InvoiceLine, Payment, PaymentAllocation, Ticket, Opportunity, Activity,
+];

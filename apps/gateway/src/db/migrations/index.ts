@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122153846_Initial } from './Migration20261122153846_Initial';
+import { Migration20261122154526_OrderToCash } from './Migration20261122154526_OrderToCash';
+
+/** The committed migrations, oldest first. Add each new migration class here. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261122153846_Initial', class: Migration20261122153846_Initial },
+  { name: 'Migration20261122154526_OrderToCash', class: Migration20261122154526_OrderToCash },
+];

@@ -1,0 +1,105 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badUserInput } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/**
+ * A Relay connection value. `totalCount` is a lazy getter (see lazyCount) so
+ * the count query only runs when a client asks for it.
+ */
+export interface ConnectionValue<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => Int, { description: 'All items that match, on every page (only those the viewer may read).' })
+    totalCount!: number;
+
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return Connection;
+}
+
+/** Checks `first` (1..100) and decodes `after`; a bad value is BAD_USER_INPUT. */
+export function pageArgs(first: number, after?: string | null): { limit: number; after: Cursor | null } {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
+  }
+  return { limit: first, after: after ? decodeCursor(after) : null };
+}
+
+/** Keyset cursor: the sort key and id of the last row seen. Opaque to clients. */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Cursor {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // fall through
+  }
+  throw badUserInput('after is not a cursor this API returned', ['after']);
+}
+
+/** Builds a connection from rows fetched with limit + 1 (the extra row means there is a next page). */
+export function toConnection<R, T>(
+  rows: R[],
+  limit: number,
+  cursorOf: (row: R) => string,
+  nodeOf: (row: R) => T,
+  totalCount: () => Promise<number> | number,
+): ConnectionValue<T> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((r) => ({ cursor: cursorOf(r), node: nodeOf(r) }));
+  return lazyCount({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, totalCount);
+}
+
+/**
+ * Attaches `totalCount` as a getter, so its query runs only when a client
+ * selects the field (type-graphql reads the property; the getter starts the count).
+ */
+export function lazyCount<T>(c: Omit<ConnectionValue<T>, 'totalCount'>, count: () => Promise<number> | number): ConnectionValue<T> {
+  let memo: Promise<number> | undefined;
+  return Object.defineProperty(c, 'totalCount', {
+    enumerable: true,
+    get: () => (memo ??= Promise.resolve().then(count)),
+  }) as ConnectionValue<T>;
+}

@@ -1,0 +1,72 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import * as domain from '@tandem/domain';
+import { may, requireViewer } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { query } from '../../db/sql';
+import { inTransaction, refused, type MutationResult } from '../../db/transaction';
+import { encodeCursor, pageArgs, toConnection, type ConnectionValue } from '../../graphql/connection';
+import { parseDecimalArg, parseMoneyArg } from '../../graphql/money-args';
+import { Refused, UserErrorCode } from '../../graphql/user-error.type';
+import { inputErrors } from '../../graphql/validate-input';
+import { Product } from './product.entity';
+import { PRODUCT_COLUMNS, toProduct, type ProductRow } from './product.loaders';
+import type { CreateProductInput, ProductType, ReceiveStockInput } from './product.type';
+
+/** The catalog: every signed-in role reads it; ADMIN and SALES_MANAGER create products; the warehouse receives stock. */
+export class CatalogService {
+  async products(em: EntityManager, viewer: Viewer | null, first: number, after: string | null | undefined, lowStock: boolean | null | undefined): Promise<ConnectionValue<ProductType>> {
+    requireViewer(viewer);
+    const page = pageArgs(first, after);
+    const filter = lowStock ? 'on_hand - reserved < reorder_point' : lowStock === false ? 'on_hand - reserved >= reorder_point' : 'true';
+    const keyset = page.after ? { sql: ' and (sku, id) > (?, ?)', params: [page.after.key, page.after.id] } : { sql: '', params: [] };
+    const rows = await query<ProductRow>(em, `select ${PRODUCT_COLUMNS} from products where ${filter}${keyset.sql} order by sku, id limit ?`, [...keyset.params, page.limit + 1]);
+    return toConnection(rows, page.limit, (r) => encodeCursor(r.sku, r.id), toProduct, async () => {
+      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from products where ${filter}`);
+      return Number(n);
+    });
+  }
+
+  async createProduct(em: EntityManager, viewer: Viewer | null, input: CreateProductInput): Promise<MutationResult<Product>> {
+    const v = requireViewer(viewer);
+    if (!may.writeProducts(v)) return refused(UserErrorCode.FORBIDDEN, 'Only ADMIN or SALES_MANAGER may create products.');
+    const invalid = await inputErrors(input);
+    if (invalid.length) return { ok: false, userErrors: invalid };
+    const unitPrice = parseMoneyArg(input.unitPrice, ['input', 'unitPrice'], { min: '0' });
+    const unitCost = parseMoneyArg(input.unitCost ?? '0.00', ['input', 'unitCost'], { min: '0' });
+    const taxRate = parseDecimalArg(input.taxRate ?? '0', ['input', 'taxRate'], 4);
+    if (domain.money(taxRate).lt(0) || domain.money(taxRate).gt(1)) return refused(UserErrorCode.BAD_USER_INPUT, 'taxRate is a fraction between 0 and 1 (0.2 = 20 %).', ['input', 'taxRate']);
+    try {
+      return await inTransaction(em, async (tx) => {
+        const product = tx.create(Product, {
+          sku: input.sku.trim(),
+          name: input.name.trim(),
+          unitPrice,
+          unitCost,
+          taxRate,
+          reorderPoint: input.reorderPoint ?? 0,
+          onHand: input.initialStock ?? 0,
+        });
+        await tx.flush();
+        return product;
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) return refused(UserErrorCode.CONFLICT, 'A product with this SKU exists.', ['input', 'sku']);
+      throw err;
+    }
+  }
+
+  async receiveStock(em: EntityManager, viewer: Viewer | null, input: ReceiveStockInput): Promise<MutationResult<Product>> {
+    const v = requireViewer(viewer);
+    if (!may.writeStock(v)) return refused(UserErrorCode.FORBIDDEN, 'Only the warehouse may receive stock.');
+    const invalid = await inputErrors(input);
+    if (invalid.length) return { ok: false, userErrors: invalid };
+    return inTransaction(em, async (tx) => {
+      const product = await tx.findOne(Product, { id: input.productId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!product) throw new Refused(UserErrorCode.NOT_FOUND, 'No such product.', ['input', 'productId']);
+      const received = domain.receiveStock({ productId: product.id, onHand: product.onHand, reserved: product.reserved, reorderPoint: product.reorderPoint }, input.quantity);
+      product.onHand = received.onHand;
+      await tx.flush();
+      return product;
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query, type ScopeSql } from '../../db/sql';
+
+/**
+ * The raw figures behind a customer's credit position, read for many customers
+ * in two grouped statements (invoice and payment sums; open order lines).
+ * The rules that turn them into exposure and status live in @tandem/domain.
+ */
+export interface CreditFacts {
+  customerId: string;
+  ownerId: string;
+  limit: string | null;
+  onHold: boolean;
+  holdReason: string | null;
+  openReceivables: string;
+  overdueAmount: string;
+  oldestOverdueDueDate: string | null;
+  unappliedCredit: string;
+  uninvoicedLines: { quantity: number; unitPrice: string; discountPercent: string; taxRate: string }[];
+}
+
+interface FactRow {
+  id: string;
+  owner_id: string;
+  credit_limit: string | null;
+  on_hold: boolean;
+  hold_reason: string | null;
+  open_receivables: string;
+  overdue_amount: string;
+  oldest_overdue_due_date: string | null;
+  unapplied: string;
+}
+interface LineRow {
+  customer_id: string;
+  quantity: number;
+  unit_price: string;
+  discount_percent: string;
+  tax_rate: string;
+}
+
+/** `scope` limits the customers read (the viewer's customer scope); omit it only for internal checks. */
+export async function loadCreditFacts(
+  em: EntityManager,
+  customerIds: readonly string[],
+  today: string,
+  scope: ScopeSql = () => ({ sql: 'true', params: [] }),
+): Promise<Map<string, CreditFacts>> {
+  const customers = scope('c.id');
+  const orders = scope('o.customer_id');
+  const result = new Map<string, CreditFacts>();
+  if (customerIds.length === 0) return result;
+  const ids = [...customerIds];
+  // One after the other: inside a transaction both run on its single connection.
+  const rows = await query<FactRow>(
+    em,
+    `select c.id, c.owner_id, c.credit_limit, c.on_hold, c.hold_reason,
+            coalesce(i.open_receivables, 0)::text as open_receivables,
+            coalesce(i.overdue_amount, 0)::text as overdue_amount,
+            i.oldest_overdue_due_date::text as oldest_overdue_due_date,
+            coalesce(p.unapplied, 0)::text as unapplied
+       from customers c
+       left join lateral (
+         select sum(total - amount_paid) as open_receivables,
+                sum(total - amount_paid) filter (where due_date < ?) as overdue_amount,
+                min(due_date) filter (where due_date < ?) as oldest_overdue_due_date
+           from invoices
+          where customer_id = c.id and status in ('OPEN', 'PARTIALLY_PAID')
+       ) i on true
+       left join lateral (select sum(unapplied_amount) as unapplied from payments where customer_id = c.id) p on true
+      where c.id in (?) and ${customers.sql}`,
+    [today, today, ids, ...customers.params],
+  );
+const lines = await query<LineRow>(
+    em,
+    `select o.customer_id, ol.quantity - ol.invoiced_quantity as quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
+       from order_lines ol
+       join orders o on o.id = ol.order_id
+      where o.customer_id in (?)
+        and o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')
+        and ol.quantity > ol.invoiced_quantity
+        and ${orders.sql}`,
+    [ids, ...orders.params],
+    );
+  for (const r of rows) {
+    result.set(r.id, {
+      customerId: r.id,
+      ownerId: r.owner_id,
+      limit: r.credit_limit,
+      onHold: r.on_hold,
+      holdReason: r.hold_reason,
+      openReceivables: r.open_receivables,
+      overdueAmount: r.overdue_amount,
+      oldestOverdueDueDate: r.oldest_overdue_due_date,
+      unappliedCredit: r.unapplied,
+      uninvoicedLines: [],
+    });
+  }
+  for (const l of lines) {
+    result.get(l.customer_id)?.uninvoicedLines.push({
+      quantity: Number(l.quantity),
+      unitPrice: l.unit_price,
+      discountPercent: l.discount_percent,
+      taxRate: l.tax_rate,
+    });
+  }
+  return result;
+}

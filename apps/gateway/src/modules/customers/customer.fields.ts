@@ -1,0 +1,86 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { assertMayReadCommercial, assertMayReadOpportunities, assertMayReadOrders, requireViewer } from '../../auth/policy';
+import type { Context } from '../../context';
+import { DecimalScalar } from '../../graphql/scalars';
+import { ActivityConnection, OpportunityConnection, TicketType } from '../crm/crm.type';
+import { InvoiceStatus } from '../receivables/invoice.entity';
+import { InvoiceConnection } from '../receivables/invoice.type';
+import { OrderConnection } from '../orders/order.type';
+import { UserType } from '../users/user.type';
+import { ContactType, CreditType, CustomerType } from './customer.type';
+import { nestedConnection } from '../../graphql/nested-connection';
+
+@Resolver(() => CustomerType)
+export class CustomerFields {
+  @FieldResolver(() => UserType, { nullable: true })
+  owner(@Root() c: CustomerType, @Ctx() ctx: Context) {
+    return ctx.loaders.customers.user.load(c.ownerId);
+  }
+
+  @FieldResolver(() => [ContactType])
+  contacts(@Root() c: CustomerType, @Ctx() ctx: Context) {
+    return ctx.loaders.customers.contactsByCustomer.load(c.id);
+  }
+
+  @FieldResolver(() => CreditType)
+  async credit(@Root() c: CustomerType, @Ctx() ctx: Context) {
+    const credit = await ctx.loaders.customers.creditByCustomer.load(c.id);
+    if (!credit) throw new Error(`credit figures missing for visible customer ${c.id}`);
+    return credit;
+  }
+
+  @FieldResolver(() => OrderConnection, { nullable: true, description: 'Newest first. FORBIDDEN for SUPPORT.' })
+  orders(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
+    assertMayReadOrders(requireViewer(ctx.viewer));
+    return nestedConnection(first, ctx.loaders.orders.recentByCustomer, c.id, () => ctx.loaders.orders.countByCustomer.load(c.id));
+  }
+
+  @FieldResolver(() => InvoiceConnection, { nullable: true, description: 'Oldest due first. FORBIDDEN for SUPPORT.' })
+  invoices(
+    @Root() c: CustomerType,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('status', () => [InvoiceStatus], { nullable: true }) status: InvoiceStatus[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    assertMayReadCommercial(requireViewer(ctx.viewer), 'invoices');
+    const inv = ctx.loaders.invoices;
+    return nestedConnection(first, (n) => inv.recentByCustomer(n, status ?? null), c.id, () => inv.countByCustomer(status ?? null).load(c.id));
+  }
+
+  @FieldResolver(() => [TicketType], { description: 'Tickets not yet resolved, soonest SLA first.' })
+  openTickets(@Root() c: CustomerType, @Ctx() ctx: Context) {
+    return ctx.loaders.crm.openTicketsByCustomer.load(c.id);
+  }
+
+  @FieldResolver(() => OpportunityConnection, { nullable: true, description: 'FORBIDDEN for SUPPORT.' })
+  opportunities(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
+    assertMayReadOpportunities(requireViewer(ctx.viewer));
+    return nestedConnection(first, ctx.loaders.crm.opportunitiesByCustomer, c.id);
+  }
+
+  @FieldResolver(() => ActivityConnection, { description: 'Newest first.' })
+  activities(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
+    return nestedConnection(first, ctx.loaders.crm.activitiesByCustomer, c.id);
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Paid revenue: everything its invoices have been paid. FORBIDDEN for SUPPORT.' })
+  lifetimeValue(@Root() c: CustomerType, @Ctx() ctx: Context) {
+    assertMayReadCommercial(requireViewer(ctx.viewer), 'lifetime value');
+    return ctx.loaders.crm.lifetimeValueByCustomer.load(c.id);
+  }
+}
+
+@Resolver(() => ContactType)
+export class ContactFields {
+  @FieldResolver(() => String)
+  fullName(@Root() c: ContactType) {
+    return `${c.firstName} ${c.lastName}`;
+  }
+
+  @FieldResolver(() => CustomerType)
+  async customer(@Root() c: ContactType, @Ctx() ctx: Context) {
+    const customer = await ctx.loaders.customers.customer.load(c.customerId);
+    if (!customer) throw new Error(`contact ${c.id} reached without access to its customer`);
+    return customer;
+  }
+}

@@ -1,0 +1,96 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import * as domain from '@tandem/domain';
+import { may, requireViewer } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { todayUtc } from '../../db/sql';
+import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
+import { parseDecimalArg, parseMoneyArg } from '../../graphql/money-args';
+import { Refused, UserErrorCode } from '../../graphql/user-error.type';
+import { Product } from '../catalog/product.entity';
+import { lockCustomer } from '../customers/customer.service';
+import { User } from '../users/user.entity';
+import { Order, OrderStatus } from './order.entity';
+import { OrderLine } from './order-line.entity';
+import type { CreateOrderInput } from './order.type';
+
+/**
+ * Loads an order and its lines for writing. The row lock is taken by its own
+ * `SELECT … FOR UPDATE` before anything is read, so the lines read next are the
+ * ones committed by whoever held the lock before us (a lock on a joined,
+ * populated query would not guarantee that). Visibility is checked by lockCustomer
+ * (sales, finance) or is total (warehouse).
+ */
+export async function lockOrder(tx: EntityManager, id: string, field: string[] = ['id']): Promise<Order> {
+  const locked = await tx.execute<{ id: string }[]>('select id from orders where id = ? for update', [id]);
+  if (locked.length === 0) throw new Refused(UserErrorCode.NOT_FOUND, 'No such order.', field);
+  return tx.findOneOrFail(Order, { id }, { populate: ['lines'], refresh: true });
+}
+
+/** Products locked in id order, so concurrent confirmations cannot deadlock on them. */
+export async function lockProducts(tx: EntityManager, ids: string[]): Promise<Map<string, Product>> {
+  const unique = [...new Set(ids)].sort();
+  const products = await tx.find(Product, { id: { $in: unique } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+  return new Map(products.map((p) => [p.id, p]));
+}
+
+/** Creating a draft order: prices and totals from the domain, nothing reserved yet. */
+export class OrderService {
+  async createOrder(em: EntityManager, viewer: Viewer | null, input: CreateOrderInput): Promise<MutationResult<Order>> {
+    const v = requireViewer(viewer);
+    if (!may.writeOrders(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not create orders.');
+    if (input.lines.length === 0) return refused(UserErrorCode.BAD_USER_INPUT, 'An order needs at least one line.', ['input', 'lines']);
+    if (input.lines.length > 500) return refused(UserErrorCode.BAD_USER_INPUT, 'An order has at most 500 lines.', ['input', 'lines']);
+    const parsed = input.lines.map((l, i) => ({
+      productId: l.productId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice == null ? null : parseMoneyArg(l.unitPrice, ['input', 'lines', String(i), 'unitPrice'], { min: '0' }),
+      discountPercent: parseDecimalArg(l.discountPercent ?? '0', ['input', 'lines', String(i), 'discountPercent'], 4),
+    }));
+    return inTransaction(em, async (tx) => {
+      const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
+      const products = new Map((await tx.find(Product, { id: { $in: [...new Set(parsed.map((l) => l.productId))] } })).map((p) => [p.id, p]));
+      const lines = parsed.map((l, i) => {
+        const product = products.get(l.productId);
+        if (!product) throw new Refused(UserErrorCode.NOT_FOUND, 'No such product.', ['input', 'lines', String(i), 'productId']);
+        return { ...l, unitPrice: l.unitPrice ?? product.unitPrice, taxRate: product.taxRate };
+      });
+      const priced = domain.priceOrderLines(lines);
+      if (!priced.ok) throw refusedFromDomain(priced);
+      const number = await nextNumber(tx, 'order_number_seq', 'SO');
+      const order = tx.create(Order, {
+        number,
+        customer,
+        orderDate: input.orderDate ?? todayUtc(),
+        subtotal: domain.formatMoney(priced.value.subtotal),
+        taxTotal: domain.formatMoney(priced.value.taxTotal),
+        total: domain.formatMoney(priced.value.total),
+        createdBy: tx.getReference(User, v.id),
+      });
+      priced.value.lines.forEach((p, i) => {
+        order.lines.add(
+          tx.create(OrderLine, {
+            order,
+            lineNo: i + 1,
+            product: products.get(lines[i].productId)!,
+            quantity: lines[i].quantity,
+            unitPrice: lines[i].unitPrice,
+            discountPercent: lines[i].discountPercent,
+            taxRate: lines[i].taxRate,
+            lineNet: domain.formatMoney(p.net),
+            taxAmount: domain.formatMoney(p.tax),
+          }),
+        );
+      });
+      await tx.flush();
+      return order;
+    });
+  }
+}
+
+/** The next human-readable document number from a PostgreSQL sequence, e.g. SO-000042. */
+export async function nextNumber(tx: EntityManager, sequence: 'order_number_seq' | 'invoice_number_seq', prefix: string): Promise<string> {
+  const [{ n }] = await tx.execute<{ n: string }[]>(`select nextval('${sequence}') as n`);
+  return `${prefix}-${n.padStart(6, '0')}`;
+}
+
+export { OrderStatus };

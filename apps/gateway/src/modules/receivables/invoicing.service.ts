@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import * as domain from '@tandem/domain';
+import { may, requireViewer } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { todayUtc } from '../../db/sql';
+import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
+import { UserErrorCode } from '../../graphql/user-error.type';
+import { lockCustomer } from '../customers/customer.service';
+import { OrderStatus } from '../orders/order.entity';
+import { lockOrder, nextNumber } from '../orders/order.service';
+import { Invoice, InvoiceLine } from './invoice.entity';
+
+/** Billing what was shipped and not yet invoiced (FINANCE, ADMIN). */
+export class InvoicingService {
+  async invoiceOrder(em: EntityManager, viewer: Viewer | null, orderId: string, issueDate: string | null | undefined): Promise<MutationResult<Invoice>> {
+    const v = requireViewer(viewer);
+    if (!may.invoice(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may invoice orders.');
+    return inTransaction(em, async (tx) => {
+      const order = await lockOrder(tx, orderId, ['orderId']);
+      const customer = await lockCustomer(tx, v, order.customer.id, ['orderId']);
+      const lines = order.lines.getItems();
+      const plan = domain.planInvoice({
+        status: order.status,
+        issueDate: issueDate ?? todayUtc(),
+        paymentTermsDays: customer.paymentTermsDays,
+        lines: lines.map((l) => ({
+          id: l.id,
+          quantity: l.quantity,
+          shippedQuantity: l.shippedQuantity,
+          invoicedQuantity: l.invoicedQuantity,
+          unitPrice: l.unitPrice,
+          discountPercent: l.discountPercent,
+          taxRate: l.taxRate,
+        })),
+      });
+      if (!plan.ok) throw refusedFromDomain(plan, ['orderId']);
+      const invoice = tx.create(Invoice, {
+        number: await nextNumber(tx, 'invoice_number_seq', 'INV'),
+        customer,
+        order,
+        issueDate: plan.value.issueDate,
+        dueDate: plan.value.dueDate,
+        subtotal: domain.formatMoney(plan.value.subtotal),
+        taxTotal: domain.formatMoney(plan.value.taxTotal),
+        total: domain.formatMoney(plan.value.total),
+      });
+      const byId = new Map(lines.map((l) => [l.id, l]));
+      for (const il of plan.value.lines) {
+        const line = byId.get(il.lineId)!;
+        line.invoicedQuantity += il.quantity;
+        invoice.lines.add(tx.create(InvoiceLine, { invoice, orderLine: line, quantity: il.quantity, lineNet: domain.formatMoney(il.net), taxAmount: domain.formatMoney(il.tax) }));
+      }
+      order.status = plan.value.orderStatus as OrderStatus;
+      await tx.flush();
+      return invoice;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  SALES_MANAGER = 'SALES_MANAGER',
+  SALES_REP = 'SALES_REP',
+  FINANCE = 'FINANCE',
+  WAREHOUSE = 'WAREHOUSE',
+  SUPPORT = 'SUPPORT',
+}
+
+@Entity({ tableName: 'users' })
+export class User {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased; sign-in compares lower-cased. */
+  @Property({ type: 'string', length: 320, unique: true })
+  email!: string;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Index()
+  @Enum({ items: () => Role, nativeEnumName: 'user_role' })
+  role!: Role;
+
+  @Property({ type: 'string', length: 200, hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

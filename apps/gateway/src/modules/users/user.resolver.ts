@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { CreateUserInput } from './user.input';
+import { CreateUserPayload, LoginPayload } from './user.payload';
+import { UserType } from './user.type';
+
+@Resolver()
+export class UserResolver {
+  @Mutation(() => LoginPayload, { description: 'Signs in; the token goes in Authorization: Bearer <token>.' })
+  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginPayload> {
+    const r = await ctx.services.auth.login(ctx.em, email, password);
+    return 'userErrors' in r ? { token: null, user: null, userErrors: r.userErrors } : { token: r.token, user: r.user, userErrors: [] };
+  }
+
+  @Query(() => UserType, { description: 'The signed-in user.' })
+  me(@Ctx() ctx: Context): Promise<UserType> {
+    return ctx.services.users.me(ctx.em, ctx.viewer);
+  }
+
+  @Mutation(() => CreateUserPayload, { description: 'ADMIN only.' })
+  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
+    const r = await ctx.services.users.createUser(ctx.em, ctx.viewer, input);
+    return 'userErrors' in r ? { user: null, userErrors: r.userErrors } : { user: r.user, userErrors: [] };
+  }
+}

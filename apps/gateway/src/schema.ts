@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { CatalogResolver } from './modules/catalog/catalog.resolver';
+import { ContactFields, CustomerFields } from './modules/customers/customer.fields';
+import { CustomerResolver } from './modules/customers/customer.resolver';
+import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orders/order.fields';
+import { OrderResolver } from './modules/orders/order.resolver';
+import { AgingRowFields, InvoiceFields, PaymentAllocationFields, PaymentFields } from './modules/receivables/invoice.fields';
+import { ReceivablesResolver } from './modules/receivables/receivables.resolver';
+import { UserResolver } from './modules/users/user.resolver';
+import { DateTimeScalar } from './graphql/scalars';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  UserResolver,
+  CustomerResolver, CustomerFields, ContactFields,
+  CatalogResolver,
+  OrderResolver, OrderFields, OrderLineFields, ShipmentLineFields,
+  ReceivablesResolver, InvoiceFields, PaymentFields, PaymentAllocationFields, AgingRowFields,
+];
+
+/** The whole GraphQL schema, built from the type-graphql classes. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: false,
+    emitSchemaFile: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+}

@@ -1,0 +1,156 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import type { TokenService } from './auth/token';
+import type { Viewer } from './auth/viewer';
+import type { Context } from './context';
+import { migrationsApplied, type Orm } from './db/orm';
+import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
+import { createLoaders } from './loaders';
+import type { Logger } from './logger';
+import type { Services } from './services';
+
+export interface GatewayDeps {
+  schema: GraphQLSchema;
+  orm: Orm;
+  tokens: TokenService;
+  services: Services;
+  log: Logger;
+}
+
+export interface RunningGateway {
+  httpServer: Server;
+  url: string;
+  wsUrl: string;
+  /** Stops accepting, drains HTTP and WebSocket connections. The caller closes the pool. */
+  stop(): Promise<void>;
+}
+
+/** One JSON log line per request with its id and operation name; unexpected errors with their stack. */
+function requestLogPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const err of errors) {
+            const formatted: GraphQLFormattedError = { message: err.message, extensions: err.extensions };
+            if (isUnexpected(formatted)) {
+              contextValue.log.error({ err: err.originalError ?? err, operationName, path: err.path }, 'unexpected error (masked for the client)');
+            }
+          }
+        },
+        async willSendResponse({ operationName, response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors?.length ?? 0 : 0;
+          contextValue.log.info(
+            { operationName: operationName ?? null, ms: Number(process.hrtime.bigint() - started) / 1e6, errors },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Apollo Server 5 on express 5 at /graphql, graphql-ws on the same path and port, health probes. */
+export async function startGateway(deps: GatewayDeps, listen: { port: number; host: string }): Promise<RunningGateway> {
+  const { schema, orm, tokens, services, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const newContext = (viewer: Viewer | null, requestId: string): Context => {
+    const em = orm.em.fork();
+    return { requestId, viewer, em, log: log.child({ requestId }), services, loaders: createLoaders(em, viewer) };
+  };
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
+    {
+      schema,
+      // The token is checked when the socket connects; a missing or bad one closes it with 4403.
+      onConnect: async (ctx) => {
+        const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
+        if (!viewer || viewer === 'invalid') {
+          log.info({ reason: viewer === null ? 'no token' : 'invalid token' }, 'graphql-ws connection refused');
+          return false;
+        }
+        ctx.extra.viewer = viewer;
+        ctx.extra.connectionId = randomUUID();
+        return true;
+      },
+      context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError({ message: e.message, path: e.path, extensions: e.extensions }, e)),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM and stops everything in order.
+    stopOnTerminationSignals: false,
+    formatError: maskError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      requestLogPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      if (!(await migrationsApplied(orm))) {
+        res.status(503).json({ status: 'migrations pending' });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (err) {
+      log.warn({ err }, 'readiness check failed: database unreachable');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        const viewer = await tokens.fromAuthorization(req.headers.authorization);
+        // A token that is present but bad is refused outright, never treated as anonymous.
+        if (viewer === 'invalid') throw unauthenticated('The token is invalid or expired; sign in again.', 401);
+        return newContext(viewer, requestId);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => resolve());
+  });
+  const { port } = httpServer.address() as { port: number };
+  const shownHost = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
+  return {
+    httpServer,
+    url: `http://${shownHost}:${port}/graphql`,
+    wsUrl: `ws://${shownHost}:${port}/graphql`,
+    async stop() {
+      // Apollo's drain closes the HTTP server and idle sockets, then runs the
+      // graphql-ws dispose above, which closes every socket and the WebSocket server.
+      await apollo.stop();
+    },
+  };
+}

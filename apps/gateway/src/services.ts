@@ -1,0 +1,31 @@
+import type { TokenService } from './auth/token';
+import { CatalogService } from './modules/catalog/catalog.service';
+import { CreditService } from './modules/customers/credit.service';
+import { CustomerQueryService } from './modules/customers/customer-query.service';
+import { CustomerService } from './modules/customers/customer.service';
+import { OrderFulfilmentService } from './modules/orders/order-fulfilment.service';
+import { OrderService } from './modules/orders/order.service';
+import { AgingService } from './modules/receivables/aging.service';
+import { InvoicingService } from './modules/receivables/invoicing.service';
+import { PaymentService } from './modules/receivables/payment.service';
+import { AuthService } from './modules/users/auth.service';
+import { UserService } from './modules/users/user.service';
+
+/** One instance of each use-case service per process; they hold no request state. */
+export function createServices(deps: { tokens: TokenService }) {
+  return {
+    auth: new AuthService(deps.tokens),
+    users: new UserService(),
+    customers: new CustomerService(),
+    customerQueries: new CustomerQueryService(),
+    credit: new CreditService(),
+    catalog: new CatalogService(),
+    orders: new OrderService(),
+    fulfilment: new OrderFulfilmentService(),
+    invoicing: new InvoicingService(),
+    payments: new PaymentService(),
+    aging: new AgingService(),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for development', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 4000, HOST: '0.0.0.0', DATA_DIR: '.data', SEED_DEMO: true, LOG_LEVEL: 'info', NODE_ENV: 'development', ALERT_SCAN_INTERVAL_MS: 60000 });
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads every documented variable', () => {
+    const c = loadConfig({
+      PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u:p@db:5432/tandem', DATA_DIR: '/var/lib/tandem',
+      ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long-enough', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: '0',
+      LOG_LEVEL: 'debug', NODE_ENV: 'production',
+    });
+    expect(c).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: '/var/lib/tandem', SEED_DEMO: false, LOG_LEVEL: 'debug', NODE_ENV: 'production' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT .*\(got "abc"\)/],
+    [{ PORT: '70000' }, /PORT must be at most 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\//],
+    [{ SEED_DEMO: 'maybe' }, /SEED_DEMO must be 0, 1, true or false/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV must be development, production or test/],
+    [{ ADMIN_EMAIL: 'not-an-email' }, /ADMIN_EMAIL must be an e-mail address/],
+    [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8 characters \(got <hidden>\)/],
+    [{ ADMIN_PASSWORD: 'long-enough' }, /ADMIN_EMAIL is required when ADMIN_PASSWORD is set/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 characters \(got <hidden>\)/],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }, /JWT_SECRET is required when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, /DATABASE_URL is required when NODE_ENV=production/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('treats empty strings as unset', () => {
+    const c = loadConfig({ PORT: '', DATABASE_URL: '' });
+    expect(c.PORT).toBe(4000);
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,153 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * The real `main.js` as `npm start` runs it: embedded PostgreSQL in DATA_DIR,
+ * first admin, demo seed, restart with the same data, clean SIGTERM, recovery
+ * from a SIGKILLed parent, and config errors. Needs the build (`npm test` builds first).
+ */
+const main = resolve(__dirname, '../dist/main.js');
+jest.setTimeout(120_000);
+
+async function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+async function startMain(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  const url = await new Promise<string>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`gateway did not start in time:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /Tandem GraphQL API: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    exit.then(({ code }) => {
+      clearTimeout(timer);
+      rej(new Error(`gateway exited with ${code} before it was ready:\n${out}`));
+    });
+  });
+  return { child, url, stdout: () => out, exit };
+}
+
+async function graphql(url: string, query: string, variables: object = {}, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json() as Promise<{ data?: any; errors?: any[] }>;
+}
+const LOGIN = 'mutation($email:String!,$password:String!){ login(email:$email,password:$password){ token userErrors{code} } }';
+
+function postgresPid(dataDir: string): number | null {
+  const f = join(dataDir, 'pg', 'postmaster.pid');
+  return existsSync(f) ? Number(readFileSync(f, 'utf8').split('\n')[0]) : null;
+}
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let dataDir: string;
+beforeAll(async () => {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm test\`, which builds before testing`);
+  dataDir = await mkdtemp(join(tmpdir(), 'tandem-lifecycle-'));
+  await chmod(dataDir, 0o755);
+});
+afterAll(async () => {
+  const pid = dataDir && postgresPid(dataDir);
+  if (pid && alive(pid)) process.kill(pid, 'SIGINT');
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+it('serves on an embedded PostgreSQL that keeps its data across restarts and stops with the gateway', async () => {
+  const port = String(await freePort());
+  const env = { DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', SEED_DEMO: '1' };
+
+  // First start: no ADMIN_ variables, so a password is generated and printed once.
+  const first = await startMain(env);
+  const m = /First admin created: (\S+) \/ password (\S+)/.exec(first.stdout());
+  expect(m).not.toBeNull();
+  const admin = (await graphql(first.url, LOGIN, { email: m![1], password: m![2] })).data.login.token;
+  expect(admin).toBeTruthy();
+  // The demo company was seeded through the services.
+  expect((await graphql(first.url, LOGIN, { email: 'rep1@demo.tandem', password: 'demo-password' })).data.login.token).toBeTruthy();
+  const created = await graphql(
+    first.url,
+    'mutation($input: CreateUserInput!){ createUser(input:$input){ user{ id } userErrors{ code } } }',
+    { input: { email: 'kept@test.tandem', name: 'Kept', role: 'FINANCE', password: 'kept-password' } },
+    admin,
+  );
+  expect(created.data.createUser.userErrors).toEqual([]);
+  const ready = await fetch(first.url.replace('/graphql', '/readyz'));
+  expect(ready.status).toBe(200);
+
+  const pg1 = postgresPid(dataDir);
+  expect(pg1 && alive(pg1)).toBe(true);
+  first.child.kill('SIGTERM');
+  expect(await first.exit).toEqual({ code: 0, signal: null });
+  expect(alive(pg1!)).toBe(false);
+  expect(postgresPid(dataDir)).toBeNull();
+
+  // Second start on the same data: the user is still there, the old token still
+  // verifies (the generated JWT secret was kept), and no admin password is printed.
+  const second = await startMain(env);
+  expect(second.stdout()).not.toMatch(/First admin created/);
+  const kept = await graphql(second.url, LOGIN, { email: 'kept@test.tandem', password: 'kept-password' });
+  expect(kept.data.login.token).toBeTruthy();
+  expect((await graphql(second.url, '{ me { email } }', {}, admin)).data.me.email).toBe(m![1]);
+
+  // A SIGKILLed gateway leaves its postgres behind; the next start stops that orphan and carries on.
+  const pg2 = postgresPid(dataDir)!;
+  second.child.kill('SIGKILL');
+  await second.exit;
+  expect(alive(pg2)).toBe(true);
+  const third = await startMain(env);
+  expect(alive(pg2)).toBe(false);
+  expect((await graphql(third.url, LOGIN, { email: 'kept@test.tandem', password: 'kept-password' })).data.login.token).toBeTruthy();
+  const pg3 = postgresPid(dataDir)!;
+  third.child.kill('SIGINT');
+  expect(await third.exit).toEqual({ code: 0, signal: null });
+  expect(alive(pg3)).toBe(false);
+});
+
+it.each([
+  [{ PORT: 'abc' }, /PORT must be a port number \(got "abc"\)/],
+  [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x' }, /JWT_SECRET is required when NODE_ENV=production/],
+])('exits non-zero with a clear message on bad configuration %j', (env, message) => {
+  const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, ...env }, encoding: 'utf8', timeout: 30_000 });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/Invalid configuration/);
+  expect(r.stderr).toMatch(message);
+});

@@ -1,0 +1,2 @@
+export * from './credit-position';
+export * from './credit-check';

@@ -1,0 +1,9 @@
+// The public surface of @tandem/domain: one re-export per business area.
+export * from './money';
+export * from './pricing';
+export * from './credit';
+export * from './orders';
+export * from './stock';
+export * from './invoicing';
+export * from './receivables';
+export * from './pipeline';

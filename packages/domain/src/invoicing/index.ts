@@ -1,0 +1,2 @@
+export * from './invoice-plan';
+export * from './payment-allocation';

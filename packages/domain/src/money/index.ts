@@ -1,0 +1,5 @@
+export * from './decimal';
+export * from './result';
+export * from './parse';
+export * from './dates';
+export * from './allocate';
