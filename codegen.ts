@@ -11,6 +11,7 @@ export const activeOperations = [
   'schema/operations/catalog.graphql',
   'schema/operations/orders.graphql',
   'schema/operations/receivables.graphql',
+  'schema/operations/alerts.graphql',
 ];
 
 const config: CodegenConfig = {

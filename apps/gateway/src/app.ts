@@ -9,9 +9,12 @@ import { createSchema } from './schema';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
 import { seedDemo } from './seed/demo-seed';
+import { AlertHub } from './modules/alerts/alert-hub';
+import { AlertScanner } from './modules/alerts/alert-scanner';
 
 export interface App {
   gateway: RunningGateway;
+  scanner: AlertScanner;
   orm: Orm;
   services: Services;
   tokens: TokenService;
@@ -26,6 +29,7 @@ export interface App {
 export async function startApp(config: Config, log: Logger): Promise<App> {
   let embedded: EmbeddedDatabase | undefined;
   let orm: Orm | undefined;
+  let alertHub: AlertHub | undefined;
   try {
     let url = config.DATABASE_URL;
     if (!url) {
@@ -37,7 +41,9 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (applied.length) log.info({ applied }, 'applied migrations');
 
     const tokens = new TokenService(await resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_TTL_SECONDS);
-    const services = createServices({ tokens });
+    alertHub = new AlertHub(url, orm, log);
+    await alertHub.start();
+    const services = createServices({ tokens, alertHub });
     const admin = await services.users.ensureFirstAdmin(
       orm.em.fork(),
       { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },
@@ -50,18 +56,24 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (admin && config.SEED_DEMO) await seedDemo(orm, services, log);
 
     const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, { port: config.PORT, host: config.HOST });
+    const scanner = new AlertScanner(orm, log, config.ALERT_SCAN_INTERVAL_MS);
+    scanner.start();
+    const hub = alertHub;
     const openedOrm = orm;
     let stopping: Promise<void> | undefined;
     return {
       gateway,
+      scanner,
       orm,
       services,
       tokens,
       stop: () =>
         (stopping ??= (async () => {
           try {
+            await scanner.stop();
             await gateway.stop();
             log.info('HTTP and WebSocket drained');
+            await hub.stop();
             await openedOrm.close(true);
             log.info('database pool closed');
           } finally {
@@ -70,6 +82,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
         })()),
     };
   } catch (err) {
+    await alertHub?.stop().catch(() => undefined);
     await orm?.close(true).catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw err;

@@ -14,4 +14,6 @@ export interface Context {
   services: Services;
   /** Per-request DataLoaders, already scoped to the viewer. */
   loaders: Loaders;
+  /** A fresh EntityManager and loaders (each event of a long-lived subscription starts clean). */
+  renew(): void;
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { AlertFields, AlertResolver } from './modules/alerts/alert.resolver';
 import { CatalogResolver } from './modules/catalog/catalog.resolver';
 import { ContactFields, CustomerFields } from './modules/customers/customer.fields';
 import { CustomerResolver } from './modules/customers/customer.resolver';
@@ -18,6 +20,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CatalogResolver,
   OrderResolver, OrderFields, OrderLineFields, ShipmentLineFields,
   ReceivablesResolver, InvoiceFields, PaymentFields, PaymentAllocationFields, AgingRowFields,
+  AlertResolver, AlertFields,
 ];
 
 /** The whole GraphQL schema, built from the type-graphql classes. */
@@ -27,5 +30,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // type-graphql insists on a PubSub; alertRaised brings its own `subscribe` (the PostgreSQL-backed AlertHub).
+    pubSub: createPubSub(),
   });
 }

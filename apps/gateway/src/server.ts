@@ -67,7 +67,14 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
 
   const newContext = (viewer: Viewer | null, requestId: string): Context => {
     const em = orm.em.fork();
-    return { requestId, viewer, em, log: log.child({ requestId }), services, loaders: createLoaders(em, viewer) };
+    const ctx: Context = {
+      requestId, viewer, em, log: log.child({ requestId }), services, loaders: createLoaders(em, viewer),
+      renew() {
+        ctx.em = orm.em.fork();
+        ctx.loaders = createLoaders(ctx.em, viewer);
+      },
+    };
+    return ctx;
   };
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

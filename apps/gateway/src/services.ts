@@ -1,4 +1,6 @@
 import type { TokenService } from './auth/token';
+import type { AlertHub } from './modules/alerts/alert-hub';
+import { AlertService } from './modules/alerts/alert.service';
 import { CatalogService } from './modules/catalog/catalog.service';
 import { CreditService } from './modules/customers/credit.service';
 import { CustomerQueryService } from './modules/customers/customer-query.service';
@@ -12,8 +14,10 @@ import { AuthService } from './modules/users/auth.service';
 import { UserService } from './modules/users/user.service';
 
 /** One instance of each use-case service per process; they hold no request state. */
-export function createServices(deps: { tokens: TokenService }) {
+export function createServices(deps: { tokens: TokenService; alertHub: AlertHub }) {
   return {
+    alertHub: deps.alertHub,
+    alerts: new AlertService(),
     auth: new AuthService(deps.tokens),
     users: new UserService(),
     customers: new CustomerService(),

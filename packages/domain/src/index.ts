@@ -7,3 +7,4 @@ export * from './stock';
 export * from './invoicing';
 export * from './receivables';
 export * from './pipeline';
+export * from './alerts';

@@ -1,3 +1,4 @@
+import { Alert } from '../modules/alerts/alert.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Activity, Opportunity, Ticket } from '../modules/crm/crm.entities';
 import { Contact } from '../modules/customers/contact.entity';
@@ -12,5 +13,5 @@ import { User } from '../modules/users/user.entity';
 /** Every entity the ORM maps, listed explicitly (no file globbing at run time). */
 export const entities = [
   User, Customer, Contact, Product, Order, OrderLine, Shipment, ShipmentLine,
-  Invoice, InvoiceLine, Payment, PaymentAllocation, Ticket, Opportunity, Activity,
+  Invoice, InvoiceLine, Payment, PaymentAllocation, Ticket, Opportunity, Activity, Alert,
 ];

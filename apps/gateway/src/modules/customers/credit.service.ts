@@ -6,6 +6,8 @@ import { customerScopeSql, todayUtc } from '../../db/sql';
 import { inTransaction, refused, type MutationResult } from '../../db/transaction';
 import { parseMoneyArg } from '../../graphql/money-args';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
+import { writeAlerts } from '../alerts/alert-writer';
+import { creditChangeAlerts, creditStatusNow } from './credit-alerts';
 import { creditCheckView, creditFiguresOf } from './credit-view';
 import { loadCreditFacts } from './credit-facts';
 import type { Customer } from './customer.entity';
@@ -20,8 +22,9 @@ export class CreditService {
     const parsed = limit == null ? null : parseMoneyArg(limit, ['limit'], { min: '0' });
     return inTransaction(em, async (tx) => {
       const customer = await lockCustomer(tx, v, customerId, ['customerId']);
+      const before = await creditStatusNow(tx, customer.id);
       customer.creditLimit = parsed;
-      await tx.flush();
+      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
       return customer;
     });
   }
@@ -33,9 +36,10 @@ export class CreditService {
     return inTransaction(em, async (tx) => {
       const customer = await lockCustomer(tx, v, customerId, ['customerId']);
       if (customer.onHold) throw new Refused(UserErrorCode.CONFLICT, 'The customer is already on hold.', ['customerId']);
+      const before = await creditStatusNow(tx, customer.id);
       customer.onHold = true;
       customer.holdReason = reason.trim();
-      await tx.flush();
+      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before, customer.holdReason));
       return customer;
     });
   }
@@ -46,9 +50,10 @@ export class CreditService {
     return inTransaction(em, async (tx) => {
       const customer = await lockCustomer(tx, v, customerId, ['customerId']);
       if (!customer.onHold) throw new Refused(UserErrorCode.CONFLICT, 'The customer is not on hold.', ['customerId']);
+      const before = await creditStatusNow(tx, customer.id);
       customer.onHold = false;
       customer.holdReason = null;
-      await tx.flush();
+      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
       return customer;
     });
   }

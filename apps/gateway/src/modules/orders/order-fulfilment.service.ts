@@ -12,6 +12,10 @@ import type { CreditCheckType } from '../customers/customer.type';
 import { Order, OrderStatus } from './order.entity';
 import { lockOrder, lockProducts } from './order.service';
 import { Shipment, ShipmentLine } from './shipment.entity';
+import { randomUUID } from 'node:crypto';
+import { writeAlerts } from '../alerts/alert-writer';
+import { lowStockAlertFor } from '../catalog/stock-alerts';
+import { creditChangeAlerts } from '../customers/credit-alerts';
 import type { ShipLineInput } from './order.type';
 
 export interface ConfirmResult {
@@ -48,6 +52,7 @@ export class OrderFulfilmentService {
     const v = requireViewer(viewer);
     if (!may.writeOrders(v)) return { result: refused(UserErrorCode.FORBIDDEN, 'Your role may not confirm orders.'), creditCheck: null };
     let creditCheck: CreditCheckType | null = null;
+    let refusal: Parameters<typeof domain.creditRefusalAlerts>[0] | null = null;
     const result = await inTransaction(em, async (tx) => {
       const order = await lockOrder(tx, id);
       const customer = await lockCustomer(tx, v, order.customer.id, ['id']);
@@ -56,9 +61,13 @@ export class OrderFulfilmentService {
 
       const today = todayUtc();
       const facts = (await loadCreditFacts(tx, [customer.id], today)).get(customer.id)!;
-      const check = domain.checkCredit({ ...creditFiguresOf(facts, today), amount: order.total });
+      const before = creditFiguresOf(facts, today);
+      const check = domain.checkCredit({ ...before, amount: order.total });
       creditCheck = creditCheckView(check);
-      if (!check.approved) throw new Refused(check.reason as UserErrorCode, check.message, ['id']);
+      if (!check.approved) {
+        refusal = { customerId: customer.id, customerName: customer.name, ownerId: customer.owner.id, orderId: order.id, orderNumber: order.number, check, attemptId: randomUUID() };
+        throw new Refused(check.reason as UserErrorCode, check.message, ['id']);
+      }
 
       const products = await lockProducts(tx, order.lines.getItems().map((l) => l.product.id));
       const reservation = domain.reserveStock(
@@ -68,9 +77,14 @@ export class OrderFulfilmentService {
       if (!reservation.ok) throw refusedFromDomain(reservation, ['lines']);
       for (const level of reservation.value.levels) products.get(level.productId)!.reserved = level.reserved;
       order.status = move.value as OrderStatus;
-      await tx.flush();
+
+      const alerts = await creditChangeAlerts(tx, customer, before.status);
+      for (const productId of reservation.value.lowStock) alerts.push(await lowStockAlertFor(tx, products.get(productId)!, order.id));
+      await writeAlerts(tx, alerts);
       return order;
     });
+    // The refusal rolled the confirmation back; the alert that it happened is its own small transaction.
+    if (refusal) await em.fork().transactional((tx) => writeAlerts(tx, domain.creditRefusalAlerts(refusal!)));
     return { result, creditCheck };
   }
 

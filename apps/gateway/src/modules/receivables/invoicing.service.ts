@@ -5,6 +5,8 @@ import type { Viewer } from '../../auth/viewer';
 import { todayUtc } from '../../db/sql';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { UserErrorCode } from '../../graphql/user-error.type';
+import { writeAlerts } from '../alerts/alert-writer';
+import { creditChangeAlerts, creditStatusNow } from '../customers/credit-alerts';
 import { lockCustomer } from '../customers/customer.service';
 import { OrderStatus } from '../orders/order.entity';
 import { lockOrder, nextNumber } from '../orders/order.service';
@@ -18,6 +20,7 @@ export class InvoicingService {
     return inTransaction(em, async (tx) => {
       const order = await lockOrder(tx, orderId, ['orderId']);
       const customer = await lockCustomer(tx, v, order.customer.id, ['orderId']);
+      const before = await creditStatusNow(tx, customer.id);
       const lines = order.lines.getItems();
       const plan = domain.planInvoice({
         status: order.status,
@@ -51,7 +54,8 @@ export class InvoicingService {
         invoice.lines.add(tx.create(InvoiceLine, { invoice, orderLine: line, quantity: il.quantity, lineNet: domain.formatMoney(il.net), taxAmount: domain.formatMoney(il.tax) }));
       }
       order.status = plan.value.orderStatus as OrderStatus;
-      await tx.flush();
+      // An invoice dated in the past can be overdue at once and move the customer's credit status.
+      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
       return invoice;
     });
   }

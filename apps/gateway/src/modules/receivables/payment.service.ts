@@ -6,6 +6,8 @@ import { todayUtc } from '../../db/sql';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { parseMoneyArg } from '../../graphql/money-args';
 import { UserErrorCode } from '../../graphql/user-error.type';
+import { writeAlerts } from '../alerts/alert-writer';
+import { creditChangeAlerts, creditStatusNow } from '../customers/credit-alerts';
 import { lockCustomer } from '../customers/customer.service';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { Payment, PaymentAllocation } from './payment.entity';
@@ -20,6 +22,7 @@ export class PaymentService {
     const requested = input.allocations?.map((a, i) => ({ invoiceId: a.invoiceId, amount: parseMoneyArg(a.amount, ['input', 'allocations', String(i), 'amount'], { min: '0.01' }) }));
     return inTransaction(em, async (tx) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
+      const before = await creditStatusNow(tx, customer.id);
       // The customer's open invoices, locked, oldest due first.
       const open = await tx.find(
         Invoice,
@@ -46,7 +49,7 @@ export class PaymentService {
         invoice.status = domain.invoiceStatus({ total: invoice.total, amountPaid: invoice.amountPaid }) as InvoiceStatus;
         payment.allocations.add(tx.create(PaymentAllocation, { payment, invoice, amount: domain.formatMoney(a.amount) }));
       }
-      await tx.flush();
+      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
       return payment;
     });
   }

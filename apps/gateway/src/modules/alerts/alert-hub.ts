@@ -1,0 +1,129 @@
+import { Client } from 'pg';
+import type { Orm } from '../../db/orm';
+import type { Logger } from '../../logger';
+import { ALERT_CHANNEL } from './alert-writer';
+import { alertsAfter, type AlertRow } from './alert.rows';
+
+/**
+ * One per gateway instance: a single connection LISTENs on the alert channel;
+ * a notification (its payload is just an id) makes the hub read every alert
+ * with an id above the last one it delivered, in id order, and hand each to
+ * the subscribers on this instance. If the database drops the listening
+ * connection, the hub reconnects and catches up from the last id it saw.
+ */
+export class AlertHub {
+  private client: Client | null = null;
+  private lastId = 0n;
+  private readonly listeners = new Set<(row: AlertRow) => void>();
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private stopped = false;
+  private retryMs = 100;
+  private safetyPoll: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly orm: Orm,
+    private readonly log: Logger,
+    private readonly safetyPollMs = 5000,
+  ) {}
+
+  async start(): Promise<void> {
+    const [{ max }] = await this.orm.em.fork().execute<{ max: string | null }[]>('select max(id)::text as max from alerts');
+    this.lastId = BigInt(max ?? 0);
+    await this.connect();
+    // A cheap backstop in case a notification is lost between reconnects.
+    this.safetyPoll = setInterval(() => void this.drain(), this.safetyPollMs);
+    this.safetyPoll.unref();
+  }
+
+  /** The id of the newest alert this instance has delivered. */
+  lastSeenId(): string {
+    return this.lastId.toString();
+  }
+
+  subscribe(listener: (row: AlertRow) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.safetyPoll) clearInterval(this.safetyPoll);
+    await this.draining?.catch(() => undefined);
+    const c = this.client;
+    this.client = null;
+    await c?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'tandem-alert-listener' });
+    client.on('notification', () => void this.drain());
+    const lost = (err?: Error) => {
+      if (this.client !== client || this.stopped) return;
+      this.client = null;
+      this.log.warn({ err, retryMs: this.retryMs }, 'alert listener lost its database connection; reconnecting');
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.reconnect(), this.retryMs).unref();
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    await client.connect();
+    await client.query(`LISTEN ${ALERT_CHANNEL}`);
+    this.client = client;
+    this.retryMs = 100;
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.connect();
+      this.log.info({ lastId: this.lastSeenId() }, 'alert listener reconnected; catching up');
+      await this.drain();
+    } catch (err) {
+      this.log.warn({ err, retryMs: this.retryMs }, 'alert listener could not reconnect yet');
+      setTimeout(() => void this.reconnect(), this.retryMs).unref();
+      this.retryMs = Math.min(this.retryMs * 2, 5000);
+    }
+  }
+
+  /** Reads and delivers everything after the last id, one drain at a time. */
+  drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          for (;;) {
+            const rows = await alertsAfter(this.orm.em.fork(), this.lastSeenId());
+            for (const row of rows) {
+              this.lastId = BigInt(row.id);
+              for (const l of this.listeners) {
+                try {
+                  l(row);
+                } catch (err) {
+                  this.log.error({ err }, 'alert subscriber failed');
+                }
+              }
+            }
+            if (rows.length < 1000) break;
+          }
+        } while (this.drainAgain && !this.stopped);
+      } catch (err) {
+        this.log.warn({ err }, 'alert hub could not read new alerts; will retry on the next notification');
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+}

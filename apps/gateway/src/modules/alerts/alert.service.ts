@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireViewer } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { query } from '../../db/sql';
+import { inTransaction, type MutationResult } from '../../db/transaction';
+import { encodeCursor, pageArgs, toConnection, type ConnectionValue } from '../../graphql/connection';
+import { Refused, UserErrorCode } from '../../graphql/user-error.type';
+import { alertOf } from './alert.mapper';
+import { ALERT_COLUMNS, alertVisibilitySql, type AlertRow } from './alert.rows';
+import type { AlertType } from './alert.type';
+
+/** The alerts a viewer may see, newest first, and acknowledging them. */
+export class AlertService {
+  async alerts(em: EntityManager, viewer: Viewer | null, first: number, after: string | null | undefined, unacknowledged: boolean | null | undefined): Promise<ConnectionValue<AlertType>> {
+    const v = requireViewer(viewer);
+    const page = pageArgs(first, after);
+    const vis = alertVisibilitySql(v);
+    const filter = `${vis.sql}${unacknowledged ? ' and a.acknowledged_at is null' : unacknowledged === false ? ' and a.acknowledged_at is not null' : ''}`;
+    const keyset = page.after ? { sql: ' and a.id < ?::bigint', params: [page.after.id] } : { sql: '', params: [] };
+    const rows = await query<AlertRow>(em, `select ${ALERT_COLUMNS} from alerts a where ${filter}${keyset.sql} order by a.id desc limit ?`, [...vis.params, ...keyset.params, page.limit + 1]);
+    return toConnection(rows, page.limit, (r) => encodeCursor('', String(r.id)), alertOf, async () => {
+      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from alerts a where ${filter}`, vis.params);
+      return Number(n);
+    });
+  }
+
+  /** Marks an alert read for everyone; only someone who may see it may do so. Idempotent. */
+  async acknowledge(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<AlertType>> {
+    const v = requireViewer(viewer);
+    if (!/^\d{1,19}$/.test(id)) return { ok: false, userErrors: [new Refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']).toUserError()] };
+    return inTransaction(em, async (tx) => {
+      const vis = alertVisibilitySql(v);
+      const rows = await query<AlertRow>(
+        tx,
+        `update alerts a set acknowledged_at = coalesce(a.acknowledged_at, now()), acknowledged_by_id = coalesce(a.acknowledged_by_id, ?)
+          where a.id = ?::bigint and ${vis.sql} returning ${ALERT_COLUMNS}`,
+        [v.id, id, ...vis.params],
+      );
+      if (!rows[0]) throw new Refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']);
+      return alertOf(rows[0]);
+    });
+  }
+}

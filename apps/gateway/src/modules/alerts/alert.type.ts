@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../../graphql/connection';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { AlertKind, AlertSeverity } from './alert.entity';
+
+registerEnumType(AlertKind, { name: 'AlertKind' });
+registerEnumType(AlertSeverity, { name: 'AlertSeverity' });
+
+@ObjectType('Alert')
+export class AlertType {
+  @Field(() => ID, { description: 'Grows with every alert; pass it as `after` to resume a stream.' }) id!: string;
+  @Field(() => AlertKind) kind!: AlertKind;
+  @Field(() => AlertSeverity) severity!: AlertSeverity;
+  @Field(() => String) message!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) acknowledgedAt!: Date | null;
+  customerId!: string | null;
+  orderId!: string | null;
+  invoiceId!: string | null;
+  productId!: string | null;
+}
+
+export const AlertConnection = ConnectionType(AlertType, 'Alert');
