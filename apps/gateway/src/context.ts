@@ -13,7 +13,7 @@ export interface Context {
   log: Logger;
   services: Services;
   /** Per-request DataLoaders, already scoped to the viewer. */
-  loaders: Loaders;
+  readonly loaders: Loaders;
   /** A fresh EntityManager and loaders (each event of a long-lived subscription starts clean). */
   renew(): void;
 }

@@ -12,7 +12,7 @@ import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
-import { createLoaders } from './loaders';
+import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { Services } from './services';
 
@@ -66,15 +66,29 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
   const httpServer = createServer(app);
 
   const newContext = (viewer: Viewer | null, requestId: string): Context => {
-    const em = orm.em.fork();
-    const ctx: Context = {
-      requestId, viewer, em, log: log.child({ requestId }), services, loaders: createLoaders(em, viewer),
+    // Loaders are built on first use: most subscription events never need them.
+    let em = orm.em.fork();
+    let loaders: Loaders | null = null;
+    return {
+      requestId,
+      viewer,
+      log: log.child({ requestId }),
+      services,
+      get em() {
+        return em;
+      },
+      set em(value) {
+        em = value;
+        loaders = null;
+      },
+      get loaders() {
+        return (loaders ??= createLoaders(em, viewer));
+      },
       renew() {
-        ctx.em = orm.em.fork();
-        ctx.loaders = createLoaders(ctx.em, viewer);
+        em = orm.em.fork();
+        loaders = null;
       },
     };
-    return ctx;
   };
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

@@ -4,7 +4,7 @@ import { canViewerSeeAlert, type AlertRole } from '@tandem/domain';
 import type { Viewer } from '../../auth/viewer';
 import { query } from '../../db/sql';
 import type { AlertHub } from './alert-hub';
-import { ALERT_COLUMNS, alertVisibilitySql, type AlertRow } from './alert.rows';
+import { ALERT_WITH_SUBJECTS, alertVisibilitySql, type AlertRow } from './alert.rows';
 
 /**
  * A viewer's alert stream. With `after`: every later alert it may see, oldest
@@ -35,7 +35,7 @@ export function alertStream(hub: AlertHub, em: EntityManager, viewer: Viewer, ki
         for (;;) {
           const rows = await query<AlertRow>(
             em,
-            `select ${ALERT_COLUMNS} from alerts a where a.id > ?::bigint and ${v.sql}${kindSql.sql} order by a.id limit 500`,
+            `select ${ALERT_WITH_SUBJECTS} from alerts a where a.id > ?::bigint and ${v.sql}${kindSql.sql} order by a.id limit 500`,
             [cursor.toString(), ...v.params, ...kindSql.params],
           );
           rows.forEach(deliver);

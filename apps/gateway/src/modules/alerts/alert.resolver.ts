@@ -1,5 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireViewer, customerScope } from '../../auth/policy';
+import { canReadCustomer, customerScope, mayReadCommercial, requireViewer } from '../../auth/policy';
+import { todayUtc } from '../../db/sql';
+import { toProduct } from '../catalog/product.loaders';
+import { toCustomer } from '../customers/customer.loaders';
+import { toOrder } from '../orders/order.loaders';
+import { invoiceView } from '../receivables/invoice-view';
 import type { Context } from '../../context';
 import { PayloadType, toPayload } from '../../graphql/payload';
 import { ProductType } from '../catalog/product.type';
@@ -56,27 +61,44 @@ export class AlertResolver {
   }
 }
 
-/** What an alert names, each through the viewer's scoped loaders: what it may not read comes back null. */
+/**
+ * What an alert names. A streamed alert carries those rows already (read once
+ * per instance); the same visibility rules apply as for the loaders, so what
+ * the viewer may not read comes back null.
+ */
 @Resolver(() => AlertType)
 export class AlertFields {
   @FieldResolver(() => CustomerType, { nullable: true })
   customer(@Root() a: AlertType, @Ctx() ctx: Context) {
-    if (!a.customerId || customerScope(requireViewer(ctx.viewer)).kind === 'none') return null;
+    const viewer = requireViewer(ctx.viewer);
+    if (!a.customerId || customerScope(viewer).kind === 'none') return null;
+    const row = a.subjects?.customer;
+    if (row) return canReadCustomer(viewer, row.owner_id) ? toCustomer(row) : null;
     return ctx.loaders.customers.customer.load(a.customerId);
   }
 
   @FieldResolver(() => OrderType, { nullable: true })
   order(@Root() a: AlertType, @Ctx() ctx: Context) {
-    return a.orderId ? ctx.loaders.orders.order.load(a.orderId) : null;
+    const viewer = requireViewer(ctx.viewer);
+    if (!a.orderId) return null;
+    const row = a.subjects?.order;
+    if (row) return viewer.role === 'WAREHOUSE' || (viewer.role !== 'SUPPORT' && canReadCustomer(viewer, a.subjects?.customer?.owner_id ?? '')) ? toOrder(row) : null;
+    return ctx.loaders.orders.order.load(a.orderId);
   }
 
   @FieldResolver(() => InvoiceType, { nullable: true })
   invoice(@Root() a: AlertType, @Ctx() ctx: Context) {
-    return a.invoiceId ? ctx.loaders.invoices.invoice.load(a.invoiceId) : null;
+    const viewer = requireViewer(ctx.viewer);
+    if (!a.invoiceId) return null;
+    const row = a.subjects?.invoice;
+    if (row) return mayReadCommercial(viewer) && canReadCustomer(viewer, a.subjects?.customer?.owner_id ?? '') ? invoiceView(row, todayUtc()) : null;
+    return ctx.loaders.invoices.invoice.load(a.invoiceId);
   }
 
   @FieldResolver(() => ProductType, { nullable: true })
   product(@Root() a: AlertType, @Ctx() ctx: Context) {
-    return a.productId ? ctx.loaders.products.product.load(a.productId) : null;
+    if (!a.productId) return null;
+    const row = a.subjects?.product;
+    return row ? toProduct(row) : ctx.loaders.products.product.load(a.productId);
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { AlertKind, AlertSeverity } from './alert.entity';
+import type { AlertRow } from './alert.rows';
 
 registerEnumType(AlertKind, { name: 'AlertKind' });
 registerEnumType(AlertSeverity, { name: 'AlertSeverity' });
@@ -18,6 +19,8 @@ export class AlertType {
   orderId!: string | null;
   invoiceId!: string | null;
   productId!: string | null;
+  /** What the alert names, when it was read with it (streams): served without a query per subscriber. */
+  subjects?: Pick<AlertRow, 'customer' | 'order' | 'invoice' | 'product'>;
 }
 
 export const AlertConnection = ConnectionType(AlertType, 'Alert');
