@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122153846_Initial } from './Migration20261122153846_Initial';
 import { Migration20261122154526_OrderToCash } from './Migration20261122154526_OrderToCash';
 import { Migration20261122161513_Alerts } from './Migration20261122161513_Alerts';
+import { Migration20261122162635_FilterIndexes } from './Migration20261122162635_FilterIndexes';
 
 /** The committed migrations, oldest first. Add each new migration class here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122153846_Initial', class: Migration20261122153846_Initial },
   { name: 'Migration20261122154526_OrderToCash', class: Migration20261122154526_OrderToCash },
   { name: 'Migration20261122161513_Alerts', class: Migration20261122161513_Alerts },
+  { name: 'Migration20261122162635_FilterIndexes', class: Migration20261122162635_FilterIndexes },
 ];

@@ -17,7 +17,7 @@ export class CatalogService {
   async products(em: EntityManager, viewer: Viewer | null, first: number, after: string | null | undefined, lowStock: boolean | null | undefined): Promise<ConnectionValue<ProductType>> {
     requireViewer(viewer);
     const page = pageArgs(first, after);
-    const filter = lowStock ? 'on_hand - reserved < reorder_point' : lowStock === false ? 'on_hand - reserved >= reorder_point' : 'true';
+    const filter = lowStock ? 'on_hand - reserved - reorder_point < 0' : lowStock === false ? 'on_hand - reserved - reorder_point >= 0' : 'true';
     const keyset = page.after ? { sql: ' and (sku, id) > (?, ?)', params: [page.after.key, page.after.id] } : { sql: '', params: [] };
     const rows = await query<ProductRow>(em, `select ${PRODUCT_COLUMNS} from products where ${filter}${keyset.sql} order by sku, id limit ?`, [...keyset.params, page.limit + 1]);
     return toConnection(rows, page.limit, (r) => encodeCursor(r.sku, r.id), toProduct, async () => {

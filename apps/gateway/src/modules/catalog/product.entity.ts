@@ -1,9 +1,11 @@
-import { Check, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { money, rate } from '../../db/decimal.type';
 
 /** A product and its stock level. `reserved` is what confirmed orders hold. */
 @Entity({ tableName: 'products' })
+// The lowStock filter (available below the reorder point) is this expression < 0.
+@Index({ name: 'products_low_stock', expression: 'create index "products_low_stock" on "products" (("on_hand" - "reserved" - "reorder_point"))' })
 @Check({ name: 'products_stock_non_negative', expression: 'on_hand >= 0 and reserved >= 0 and reserved <= on_hand' })
 export class Product {
   [OptionalProps]?: 'createdAt' | 'onHand' | 'reserved' | 'reorderPoint';

@@ -5,6 +5,8 @@ import { User } from '../users/user.entity';
 import { Contact } from './contact.entity';
 
 @Entity({ tableName: 'customers' })
+// The onHold filter reads the few held customers through a partial index.
+@Index({ name: 'customers_on_hold_partial', expression: 'create index "customers_on_hold_partial" on "customers" ("name", "id") where "on_hold"' })
 @Index({ properties: ['name', 'id'] })
 // Search is a case-insensitive substring match; a trigram index serves it.
 @Index({ name: 'customers_name_trgm', expression: 'create index "customers_name_trgm" on "customers" using gin (lower("name") gin_trgm_ops)' })
