@@ -1,0 +1,59 @@
+import { checkCredit } from '../credit/credit-check';
+import { summarizeCredit } from '../credit/credit-position';
+import {
+  ALERT_KINDS, canViewerSeeAlert, creditRefusalAlerts, creditStatusChangeAlerts, dealWonAlert, invoiceOverdueAlert, lowStockAlert, slaBreachAlert, type AlertRole,
+} from './alert-rules';
+
+const customer = { customerId: 'c1', customerName: 'Acme', ownerId: 'rep-1' };
+const viewers: { id: string; role: AlertRole }[] = [
+  { id: 'admin', role: 'ADMIN' }, { id: 'mgr', role: 'SALES_MANAGER' }, { id: 'rep-1', role: 'SALES_REP' }, { id: 'rep-2', role: 'SALES_REP' },
+  { id: 'fin', role: 'FINANCE' }, { id: 'wh', role: 'WAREHOUSE' }, { id: 'sup', role: 'SUPPORT' },
+];
+const hearers = (audience: Parameters<typeof canViewerSeeAlert>[1]) => viewers.filter((v) => canViewerSeeAlert(v, audience)).map((v) => v.id);
+
+const summary = summarizeCredit({ limit: '100.00', onHold: false, openReceivables: '90.00', uninvoicedOrders: '0', unappliedCredit: '0', overdueAmount: '0', oldestOverdueDueDate: null, asOf: '2025-01-01' });
+
+describe('who hears what', () => {
+  it.each([
+    ['a credit refusal', creditRefusalAlerts({ ...customer, orderId: 'o1', orderNumber: 'SO-1', check: checkCredit({ ...summary, amount: '20.00' }), attemptId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
+    ['a credit warning', creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', changeId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
+    ['an overdue invoice', invoiceOverdueAlert({ ...customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-01-01', balanceDue: '5.00' }), ['admin', 'rep-1', 'fin']],
+    ['short stock for confirmed orders', lowStockAlert({ productId: 'p', sku: 'SKU', available: 2, reorderPoint: 5, repIds: ['rep-2', 'rep-2'], changeId: 'x' }), ['admin', 'rep-2', 'wh']],
+    ['a ticket breach', slaBreachAlert({ ...customer, ticketId: 't', subject: 'Broken', slaDueAt: new Date('2025-01-01T00:00:00Z') }), ['admin', 'rep-1', 'sup']],
+    ['a won deal', dealWonAlert({ ...customer, opportunityId: 'op', name: 'Big deal', amount: '1000.00' }), ['admin', 'mgr', 'rep-1', 'fin']],
+  ])('%s', (_what, alert, ids) => {
+    expect(hearers(alert.audience)).toEqual(ids);
+    expect(ALERT_KINDS).toContain(alert.kind);
+    expect(alert.eventKey.startsWith(alert.kind)).toBe(true);
+  });
+});
+
+describe('one alert per business event', () => {
+  it('keys an overdue invoice, a breach and a won deal by their subject alone', () => {
+    const a = invoiceOverdueAlert({ ...customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-01-01', balanceDue: '5.00' });
+    const b = invoiceOverdueAlert({ ...customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-01-01', balanceDue: '4.00' });
+    expect(a.eventKey).toBe(b.eventKey);
+    expect(a.message).toBe('Invoice INV-1 of Acme is overdue since 2025-01-01: 5.00 unpaid.');
+  });
+
+  it.each([
+    ['OK', 'WARNING', 'CREDIT_WARNING', 'WARNING'],
+    ['WARNING', 'OVER_LIMIT', 'CREDIT_WARNING', 'CRITICAL'],
+    ['WARNING', 'ON_HOLD', 'CREDIT_HOLD', 'CRITICAL'],
+  ] as const)('%s → %s raises %s (%s)', (before, after, kind, severity) => {
+    const [alert, ...rest] = creditStatusChangeAlerts({ ...customer, before, after, changeId: 'chg', reason: 'late' });
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ kind, severity, subject: { customerId: 'c1' }, eventKey: `${kind}:c1:chg` });
+  });
+
+  it('raises nothing when the status stays or improves, and nothing for an approved or held check', () => {
+    expect(creditStatusChangeAlerts({ ...customer, before: 'WARNING', after: 'OK', changeId: 'x' })).toEqual([]);
+    expect(creditRefusalAlerts({ ...customer, orderId: 'o', orderNumber: 'SO', check: checkCredit({ ...summary, amount: '1.00' }), attemptId: 'x' })).toEqual([]);
+    const held = checkCredit({ ...summary, status: 'ON_HOLD', amount: '1.00' });
+    expect(creditRefusalAlerts({ ...customer, orderId: 'o', orderNumber: 'SO', check: held, attemptId: 'x' })).toEqual([]);
+  });
+
+  it('marks stock at zero as critical', () => {
+    expect(lowStockAlert({ productId: 'p', sku: 'S', available: 0, reorderPoint: 3, repIds: [], changeId: 'x' }).severity).toBe('CRITICAL');
+  });
+});
