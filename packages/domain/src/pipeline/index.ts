@@ -1,1 +1,2 @@
 export * from './pipeline-stages';
+export * from './pipeline-forecast';
