@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,22 @@ export default async function globalSetup(): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'tandem-test-'));
     const db = await startEmbeddedDatabase(dir, log);
     globalThis.__TANDEM_EMBEDDED__ = { db, dir };
+    // If Jest exits or is terminated before its teardown, do not leave a postgres behind.
+    const stopPostgres = () => {
+      try {
+        const pid = Number(readFileSync(join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+        if (pid > 0) process.kill(pid, 'SIGQUIT');
+      } catch {
+        // already stopped by the teardown
+      }
+    };
+    process.once('exit', stopPostgres);
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        stopPostgres();
+        process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
+      });
+    }
     adminUrl = db.url('postgres');
   }
   process.env.TANDEM_TEST_ADMIN_URL = adminUrl;
