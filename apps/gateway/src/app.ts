@@ -11,6 +11,7 @@ import { createServices, type Services } from './services';
 import { seedDemo } from './seed/demo-seed';
 import { AlertHub } from './modules/alerts/alert-hub';
 import { AlertScanner } from './modules/alerts/alert-scanner';
+import { AlertScheduler } from './modules/alerts/alert-scheduler';
 
 export interface App {
   gateway: RunningGateway;
@@ -23,13 +24,15 @@ export interface App {
 }
 
 /**
- * Start-up in order: database (embedded unless DATABASE_URL), migrations, first
- * admin, demo seed on first start, then the HTTP/WebSocket server.
+ * Start-up in order: database (embedded unless DATABASE_URL), migrations, the
+ * alert hub, first admin, demo seed on first start, the alert scheduler, then
+ * the HTTP/WebSocket server. A failure on the way stops what had started.
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
   let embedded: EmbeddedDatabase | undefined;
   let orm: Orm | undefined;
   let alertHub: AlertHub | undefined;
+  let scheduler: AlertScheduler | undefined;
   try {
     let url = config.DATABASE_URL;
     if (!url) {
@@ -55,10 +58,12 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     }
     if (admin && config.SEED_DEMO) await seedDemo(orm, services, log);
 
+    const scanner = new AlertScanner(orm, log);
+    scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
+    await scheduler.start();
     const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, { port: config.PORT, host: config.HOST });
-    const scanner = new AlertScanner(orm, log, config.ALERT_SCAN_INTERVAL_MS);
-    scanner.start();
     const hub = alertHub;
+    const jobs = scheduler;
     const openedOrm = orm;
     let stopping: Promise<void> | undefined;
     return {
@@ -70,6 +75,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       stop: () =>
         (stopping ??= (async () => {
           try {
+            await jobs.stop();
             await scanner.stop();
             await gateway.stop();
             log.info('HTTP and WebSocket drained');
@@ -82,6 +88,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
         })()),
     };
   } catch (err) {
+    await scheduler?.stop().catch(() => undefined);
     await alertHub?.stop().catch(() => undefined);
     await orm?.close(true).catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

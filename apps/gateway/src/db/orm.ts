@@ -19,6 +19,8 @@ export function ormOptions(clientUrl: string, opts: { poolMax?: number; log?: Lo
     debug: opts.log?.isLevelEnabled('trace') ? ['query'] : false,
     logger: (m: string) => opts.log?.trace({ orm: m }, 'sql'),
     discovery: { warnWhenNoEntities: false },
+    // graphile-worker owns its schema and migrates it itself.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
   };
 }
 

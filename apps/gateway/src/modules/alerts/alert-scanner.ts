@@ -6,32 +6,20 @@ import { writeAlerts } from './alert-writer';
 
 /**
  * Time-based alerts: INVOICE_OVERDUE, SLA_BREACH and the credit hold that an
- * invoice more than 60 days late puts on its customer. Every instance runs the
- * timer; a transaction-scoped advisory lock lets one scan run at a time across
- * all instances, and the unique event key makes each event raise one alert
- * even if two scans ever overlapped.
+ * invoice more than 60 days late puts on its customer. The AlertScheduler runs
+ * a scan once across all instances; should two scans ever overlap (a manual
+ * run, a slow one), a transaction-scoped advisory lock lets only one work, and
+ * the unique event key makes each event raise one alert regardless.
  */
 export class AlertScanner {
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly orm: Orm,
     private readonly log: Logger,
-    private readonly intervalMs: number,
   ) {}
 
-  start(): void {
-    const tick = () => {
-      void this.scan().catch((err) => this.log.error({ err }, 'alert scan failed; will retry on the next tick'));
-    };
-    this.timer = setInterval(tick, this.intervalMs);
-    this.timer.unref();
-    setImmediate(tick);
-  }
-
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 
