@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { createSchema } from './schema';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
-import { seedDemo } from './seed/demo-seed';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed';
 import { AlertHub } from './modules/alerts/alert-hub';
 import { AlertScanner } from './modules/alerts/alert-scanner';
 import { AlertScheduler } from './modules/alerts/alert-scheduler';
@@ -56,7 +56,10 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       // Printed once, on the start that created the admin; it is not stored anywhere.
       process.stdout.write(`\nFirst admin created: ${admin.email} / password ${admin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose them)\n\n`);
     }
-    if (admin && config.SEED_DEMO) await seedDemo(orm, services, log);
+    if (admin && config.SEED_DEMO) {
+      await seedDemo(orm, services, log);
+      process.stdout.write(`Demo company seeded. Sign in as ${DEMO_USERS.map((u) => u.email).join(', ')} with the password "${DEMO_PASSWORD}".\n`);
+    }
 
     const scanner = new AlertScanner(orm, log);
     scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
