@@ -5,7 +5,7 @@
 // built. `start` then serves the gateway inside this very process, so the
 // SIGINT/SIGTERM that npm forwards reach the gateway's own shutdown handler.
 //   node scripts/bootstrap.mjs start      install, build, serve
-//   node scripts/bootstrap.mjs test [...] install, build, jest [...]
+//   node scripts/bootstrap.mjs test [...] install, build, type-check the tests, jest [...]
 //   node scripts/bootstrap.mjs <pnpm args> run pnpm itself
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ if (command === 'start' || command === 'test') {
   pnpm('install', '--frozen-lockfile', '--reporter=append-only');
   pnpm('run', 'build');
 }
+// Jest compiles tests with SWC, which does not check types: the tests are type-checked first.
+if (command === 'test') pnpm('run', 'typecheck:tests');
 if (command === 'start') {
   await import(pathToFileURL(join(root, 'apps', 'gateway', 'dist', 'main.js')).href);
 } else if (command === 'test') {

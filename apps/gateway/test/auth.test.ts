@@ -165,7 +165,7 @@ describe('health', () => {
 
   it('never answers a malformed request with a 500 or a stack trace', async () => {
     const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(res.status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(body)).not.toContain('stacktrace');

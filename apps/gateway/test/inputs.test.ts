@@ -42,7 +42,7 @@ describe('Decimal', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${crew.finance}` },
       body: JSON.stringify({ query: `mutation { setCreditLimit(customerId: "${customerId}", limit: 12.345) { userErrors { code } } }` }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(res.status).not.toBe(500);
     expect(body.errors[0].extensions.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   });

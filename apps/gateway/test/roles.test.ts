@@ -80,7 +80,7 @@ describe('reads', () => {
       expect(r.data!.customer!.credit.onHold).toBe(false);
     } else {
       expect(r.errors).toBeUndefined();
-      expect(r.data!.customer!.invoices.totalCount).toBe(1);
+      expect(r.data!.customer!.invoices!.totalCount).toBe(1);
     }
   });
 

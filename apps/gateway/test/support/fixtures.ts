@@ -1,6 +1,6 @@
 import {
   ConfirmOrderDocument, CreateContactDocument, CreateCustomerDocument, CreateOrderDocument, CreateProductDocument, CreateUserDocument,
-  InvoiceOrderDocument, SetCreditLimitDocument, ShipOrderDocument,
+  InvoiceOrderDocument, MeDocument, SetCreditLimitDocument, ShipOrderDocument,
 } from '@tandem/client';
 import { ADMIN, type TestGateway } from './test-app';
 
@@ -24,8 +24,7 @@ export async function createCrew(gw: TestGateway, tag = ''): Promise<Crew> {
     ['manager', 'SALES_MANAGER'], ['rep1', 'SALES_REP'], ['rep2', 'SALES_REP'], ['finance', 'FINANCE'], ['warehouse', 'WAREHOUSE'], ['support', 'SUPPORT'],
   ];
   const crew = { admin, ids: {} } as Crew;
-  const me = await gw.gql(CreateUserDocument, { input: { email: `probe${tag}-${Date.now()}@t.tandem`, name: 'Probe', role: 'ADMIN', password: 'probe-password' } }, admin);
-  crew.ids.admin = me.createUser.user!.id;
+  crew.ids.admin = (await gw.gql(MeDocument, {}, admin)).me.id;
   for (const [key, role] of people) {
     const email = `${key}${tag}@t.tandem`;
     const r = await gw.gql(CreateUserDocument, { input: { email, name: `${key} ${tag}`.trim(), role, password: 'crew-password' } }, admin);

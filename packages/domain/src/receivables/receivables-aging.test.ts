@@ -22,7 +22,7 @@ describe('ageReceivables', () => {
         { invoiceId: '4', customerId: 'c', dueDate: '2024-01-01', total: '10.00', paid: '10.00' },
       ],
     });
-    const fmt = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v instanceof Decimal ? formatMoney(v) : v]));
+    const fmt = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v instanceof Decimal ? formatMoney(v) : v]));
     expect(r.customers.map(fmt)).toEqual([
       { customerId: 'a', notDue: '0.00', days1To30: '150.00', days31To60: '100.00', days61To90: '0.00', over90: '0.00', total: '250.00' },
       { customerId: 'b', notDue: '400.00', days1To30: '0.00', days31To60: '0.00', days61To90: '0.00', over90: '0.00', total: '400.00' },

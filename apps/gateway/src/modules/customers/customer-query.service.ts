@@ -45,12 +45,6 @@ export class CustomerQueryService {
     });
   }
 
-  async customer(em: EntityManager, viewer: Viewer | null, id: string, loaders: { load(id: string): Promise<CustomerType | null> }): Promise<CustomerType | null> {
-    assertMayReadCustomers(requireViewer(viewer));
-    void em;
-    return loaders.load(id);
-  }
-
   async contacts(em: EntityManager, viewer: Viewer | null, first: number, after: string | null | undefined, search: string | null | undefined): Promise<ConnectionValue<ContactType>> {
     const v = requireViewer(viewer);
     assertMayReadCustomers(v);

@@ -121,7 +121,7 @@ export class OrderFulfilmentService {
         lines: lineFacts(order),
         requested: lines?.map((l) => ({ productId: l.productId, quantity: l.quantity })) ?? null,
       });
-      if (!plan.ok) throw refusedFromDomain(plan, plan.code === 'INVALID_TRANSITION' ? [] : []);
+      if (!plan.ok) throw refusedFromDomain(plan, []); // its field paths already start at the `lines` argument
       const products = await lockProducts(tx, plan.value.shipments.map((s) => s.productId));
       const shipped = domain.shipStock(
         [...products.values()].map((p) => ({ productId: p.id, onHand: p.onHand, reserved: p.reserved, reorderPoint: p.reorderPoint })),

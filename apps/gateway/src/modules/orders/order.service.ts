@@ -38,7 +38,7 @@ export class OrderService {
   async createOrder(em: EntityManager, viewer: Viewer | null, input: CreateOrderInput): Promise<MutationResult<Order>> {
     const v = requireViewer(viewer);
     if (!may.writeOrders(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not create orders.');
-    if (input.lines.length === 0) return refused(UserErrorCode.BAD_USER_INPUT, 'An order needs at least one line.', ['input', 'lines']);
+    // A transport guard; the business rules on lines are the domain's (priceOrderLines).
     if (input.lines.length > 500) return refused(UserErrorCode.BAD_USER_INPUT, 'An order has at most 500 lines.', ['input', 'lines']);
     const parsed = input.lines.map((l, i) => ({
       productId: l.productId,
