@@ -222,3 +222,47 @@ it('keeps delivering after the database drops the listening connection', async (
   expect(event.customer?.id).toBe(c.id);
   await sub.dispose();
 });
+
+it('raises CREDIT_LIMIT_EXCEEDED for a refused confirmation, though the confirmation itself rolled back', async () => {
+  const p = await createProduct(a, crew.manager, { sku: 'CLE-1', unitPrice: '80.00', taxRate: '0', initialStock: 10 });
+  const c = await createCustomer(a, crew.rep2, { name: 'Over Limit Co' }, { finance: crew.finance, limit: '100.00' });
+  const rep2 = subscribe(b, crew.rep2, { kinds: ['CREDIT_LIMIT_EXCEEDED'] });
+  const rep1 = subscribe(b, crew.rep1, { kinds: ['CREDIT_LIMIT_EXCEEDED'] });
+  await Promise.all([rep2.ready, rep1.ready]);
+  await settle();
+  const o = await createOrder(a, crew.rep2, c.id, [{ productId: p.id, quantity: 2 }]);
+  expect((await a.gql(ConfirmOrderDocument, { id: o.id }, crew.rep2)).confirmOrder.userErrors[0].code).toBe('CREDIT_LIMIT_EXCEEDED');
+  const [event] = await rep2.next(1);
+  expect(event).toMatchObject({ kind: 'CREDIT_LIMIT_EXCEEDED', customer: { id: c.id }, order: { id: o.id, number: o.number } });
+  expect(event.message).toContain('160.00');
+  await settle(500);
+  expect(rep1.events).toHaveLength(0);
+  await Promise.all([rep2.dispose(), rep1.dispose()]);
+});
+
+it('raises SLA_BREACH once for a ticket past its SLA, for support and the owning rep only', async () => {
+  const c = await createCustomer(a, crew.rep1, { name: 'Ticket Co' });
+  const support = subscribe(a, crew.support, { kinds: ['SLA_BREACH'] });
+  const rep1 = subscribe(b, crew.rep1, { kinds: ['SLA_BREACH'] });
+  const rep2 = subscribe(b, crew.rep2, { kinds: ['SLA_BREACH'] });
+  await Promise.all([support.ready, rep1.ready, rep2.ready]);
+  await settle();
+  // Tickets have no write mutation yet (they come with the CRM operations): the row is made directly.
+  const db = new Client({ connectionString: a.databaseUrl });
+  await db.connect();
+  await db.query(
+    `insert into tickets (id, customer_id, subject, priority, status, sla_due_at, created_at)
+     values (gen_random_uuid(), $1, 'Printer on fire', 'URGENT', 'OPEN', now() - interval '1 hour', now() - interval '5 hours')`,
+    [c.id],
+  );
+  await db.end();
+  await Promise.all([a.app.scanner.scan(), b.app.scanner.scan()]);
+  await a.app.scanner.scan();
+  const [s] = await support.next(1);
+  const [r] = await rep1.next(1);
+  expect(s).toMatchObject({ kind: 'SLA_BREACH', severity: 'CRITICAL', customer: { id: c.id } });
+  expect(r.id).toBe(s.id);
+  await settle(500);
+  expect([support.events.length, rep1.events.length, rep2.events.length]).toEqual([1, 1, 0]);
+  await Promise.all([support.dispose(), rep1.dispose(), rep2.dispose()]);
+});

@@ -62,7 +62,7 @@ export class AlertScanner {
         }));
       }
 
-      const breached = await query<{ id: string; subject: string; sla_due_at: Date; customer_id: string; name: string; owner_id: string }>(
+      const breached = await query<{ id: string; subject: string; sla_due_at: string | Date; customer_id: string; name: string; owner_id: string }>(
         tx,
         `select t.id, t.subject, t.sla_due_at, c.id as customer_id, c.name, c.owner_id
            from tickets t join customers c on c.id = t.customer_id
@@ -72,7 +72,7 @@ export class AlertScanner {
         [now],
       );
       for (const r of breached) {
-        alerts.push(slaBreachAlert({ ticketId: r.id, subject: r.subject, slaDueAt: r.sla_due_at, customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id }));
+        alerts.push(slaBreachAlert({ ticketId: r.id, subject: r.subject, slaDueAt: new Date(r.sla_due_at), customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id }));
       }
 
       const written = await writeAlerts(tx, alerts);

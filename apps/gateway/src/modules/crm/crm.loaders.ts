@@ -41,7 +41,7 @@ export function createCrmLoaders(em: EntityManager, viewer: Viewer | null) {
       );
       return groupBy(
         customerIds,
-        rows.map((r) => ({ id: r.id, customerId: r.customer_id, subject: r.subject, priority: r.priority, status: r.status, slaDueAt: r.sla_due_at, resolvedAt: r.resolved_at })),
+        rows.map((r) => ({ id: r.id, customerId: r.customer_id, subject: r.subject, priority: r.priority, status: r.status, slaDueAt: new Date(r.sla_due_at), resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null })),
         (t) => t.customerId,
       );
     }),
@@ -54,7 +54,7 @@ export function createCrmLoaders(em: EntityManager, viewer: Viewer | null) {
                   select id, customer_id, owner_id, name, stage, amount, expected_close_date::text as expected_close_date, closed_at,
                          row_number() over (partition by customer_id order by expected_close_date nulls last, created_at desc, id) as rn
                     from opportunities where customer_id in (?) and ${s}) x where x.rn <= ?`,
-        (r) => ({ id: r.id, customerId: r.customer_id, ownerId: r.owner_id, name: r.name, stage: r.stage, amount: r.amount, probability: stageProbabilityPercent(r.stage), expectedCloseDate: r.expected_close_date, closedAt: r.closed_at }),
+        (r) => ({ id: r.id, customerId: r.customer_id, ownerId: r.owner_id, name: r.name, stage: r.stage, amount: r.amount, probability: stageProbabilityPercent(r.stage), expectedCloseDate: r.expected_close_date, closedAt: r.closed_at ? new Date(r.closed_at) : null }),
       ),
 
     activitiesByCustomer: (limit: number) =>
@@ -65,7 +65,7 @@ export function createCrmLoaders(em: EntityManager, viewer: Viewer | null) {
                   select id, customer_id, contact_id, kind, subject, occurred_at,
                          row_number() over (partition by customer_id order by occurred_at desc, id) as rn
                     from activities where customer_id in (?) and ${s}) x where x.rn <= ?`,
-        (r) => ({ id: r.id, customerId: r.customer_id, contactId: r.contact_id, kind: r.kind, subject: r.subject, occurredAt: r.occurred_at }),
+        (r) => ({ id: r.id, customerId: r.customer_id, contactId: r.contact_id, kind: r.kind, subject: r.subject, occurredAt: new Date(r.occurred_at) }),
       ),
 
     /** Paid revenue per customer: the sum of what its invoices have been paid. */
