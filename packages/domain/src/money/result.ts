@@ -19,10 +19,12 @@ export interface Ok<T> {
 }
 export type Result<T, C extends string = UserErrorCode> = Ok<T> | Refusal<C>;
 
+/** A rule's yes, carrying its result. */
 export function ok<T>(value: T): Ok<T> {
   return { ok: true, value };
 }
 
+/** A rule's no: a code from the API's list, a message for people, and the input path it is about. */
 export function refuse<C extends string>(code: C, message: string, field?: (string | number)[], details?: Record<string, unknown>): Refusal<C> {
   return { ok: false, code, message, ...(field ? { field: field.map(String) } : {}), ...(details ? { details } : {}) };
 }
