@@ -1,8 +1,8 @@
 import {
   ConfirmOrderDocument, CreateContactDocument, CreateCustomerDocument, CreateOrderDocument, CreateProductDocument, CreditCheckDocument,
   Customer360Document, CustomerDashboardDocument, InvoiceDocument, InvoiceOrderDocument, OrderDocument, PlaceCreditHoldDocument, ProductsDocument,
-  ReceivablesAgingDocument, ReceiveStockDocument, RecordPaymentDocument, RepContactsDocument, SetCreditLimitDocument, ShipOrderDocument,
-  UpdateCustomerDocument,
+  ReceivablesAgingDocument, ReceiveStockDocument, RecordPaymentDocument, ReleaseCreditHoldDocument, RepContactsDocument, SetCreditLimitDocument,
+  ShipOrderDocument, UpdateCustomerDocument, CancelOrderDocument,
 } from '@tandem/client';
 import { createContact, createCrew, createCustomer, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
@@ -160,6 +160,60 @@ describe('writes', () => {
       run: async (t) => { const r = await gw.gql(RecordPaymentDocument, { input: { customerId: mine.id, amount: '0.01' } }, t); return { ok: !!r.recordPayment.payment, code: r.recordPayment.userErrors[0]?.code }; },
     },
   };
+
+  // Order operations on rep1's own customer, each attempt on a fresh order in the state it needs.
+  const draft = async () => (await gw.gql(CreateOrderDocument, { input: { customerId: mine.id, lines: [{ productId, quantity: 1 }] } }, crew.rep1)).createOrder.order!.id;
+  const confirmed = async () => {
+    const id = await draft();
+    await gw.gql(ConfirmOrderDocument, { id }, crew.rep1);
+    return id;
+  };
+  const shipped = async () => {
+    const id = await confirmed();
+    await gw.gql(ShipOrderDocument, { id }, crew.warehouse);
+    return id;
+  };
+  Object.assign(attempts, {
+    createOrder: {
+      allowed: ['admin', 'manager', 'rep1'],
+      run: async (t: string) => { const r = await gw.gql(CreateOrderDocument, { input: { customerId: mine.id, lines: [{ productId, quantity: 1 }] } }, t); return { ok: !!r.createOrder.order, code: r.createOrder.userErrors[0]?.code }; },
+    },
+    confirmOrder: {
+      allowed: ['admin', 'manager', 'rep1'],
+      run: async (t: string) => { const r = await gw.gql(ConfirmOrderDocument, { id: await draft() }, t); return { ok: !!r.confirmOrder.order, code: r.confirmOrder.userErrors[0]?.code }; },
+    },
+    cancelOrder: {
+      allowed: ['admin', 'manager', 'rep1'],
+      run: async (t: string) => { const r = await gw.gql(CancelOrderDocument, { id: await confirmed() }, t); return { ok: !!r.cancelOrder.order, code: r.cancelOrder.userErrors[0]?.code }; },
+    },
+    shipOrder: {
+      allowed: ['admin', 'warehouse'],
+      run: async (t: string) => { const r = await gw.gql(ShipOrderDocument, { id: await confirmed() }, t); return { ok: !!r.shipOrder.order, code: r.shipOrder.userErrors[0]?.code }; },
+    },
+    invoiceOrder: {
+      allowed: ['admin', 'finance'],
+      run: async (t: string) => { const r = await gw.gql(InvoiceOrderDocument, { orderId: await shipped() }, t); return { ok: !!r.invoiceOrder.invoice, code: r.invoiceOrder.userErrors[0]?.code }; },
+    },
+    createContact: {
+      allowed: ['admin', 'manager', 'rep1'],
+      run: async (t: string) => { const r = await gw.gql(CreateContactDocument, { input: { customerId: mine.id, firstName: 'Role', lastName: 'Probe' } }, t); return { ok: !!r.createContact.contact, code: r.createContact.userErrors[0]?.code }; },
+    },
+    updateCustomer: {
+      allowed: ['admin', 'manager', 'rep1'],
+      run: async (t: string) => { const r = await gw.gql(UpdateCustomerDocument, { id: mine.id, input: { phone: '+44 20 7946 0000' } }, t); return { ok: !!r.updateCustomer.customer, code: r.updateCustomer.userErrors[0]?.code }; },
+    },
+    placeAndReleaseCreditHold: {
+      allowed: ['admin', 'finance'],
+      run: async (t: string) => {
+        const r = await gw.gql(PlaceCreditHoldDocument, { customerId: mine.id, reason: 'role probe' }, t);
+        if (r.placeCreditHold.customer) {
+          const back = await gw.gql(ReleaseCreditHoldDocument, { customerId: mine.id }, t);
+          expect(back.releaseCreditHold.userErrors).toEqual([]);
+        }
+        return { ok: !!r.placeCreditHold.customer, code: r.placeCreditHold.userErrors[0]?.code };
+      },
+    },
+  });
 
   describe.each(Object.entries(attempts))('%s', (_name, { allowed, run }) => {
     it.each(ROLES)('as %s', async (role) => {
