@@ -104,6 +104,13 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         }
         ctx.extra.viewer = viewer;
         ctx.extra.connectionId = randomUUID();
+        // A socket lives no longer than the token it was opened with.
+        if (viewer.expiresAt) {
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
+          timer.unref();
+          socket.once('close', () => clearTimeout(timer));
+        }
         return true;
       },
       context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),

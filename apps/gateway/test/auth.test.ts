@@ -144,6 +144,17 @@ describe('graphql-ws on the same port', () => {
     expect(await closeCode(gw.ws(forged))).toBe(4403);
   });
 
+  it('closes the socket when its token expires', async () => {
+    const token = await gw.login(ADMIN.email, ADMIN.password);
+    const { id } = (await gw.gql(MeDocument, {}, token)).me;
+    const shortLived = await tokenWith(JWT_SECRET, { sub: id, role: 'ADMIN', exp: Math.floor(Date.now() / 1000) + 2 });
+    const client = gw.ws(shortLived);
+    const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+    const closed = closeCode(client);
+    await connected;
+    expect(await closed).toBe(4401);
+  });
+
   it('accepts the login token and answers me over the socket', async () => {
     const token = await gw.login(ADMIN.email, ADMIN.password);
     const client = gw.ws(token);

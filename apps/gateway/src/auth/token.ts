@@ -30,7 +30,7 @@ export class TokenService {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const role = payload.role as Role;
       if (!payload.sub || !Object.values(Role).includes(role)) return null;
-      return { id: payload.sub, role };
+      return { id: payload.sub, role, expiresAt: payload.exp ? payload.exp * 1000 : undefined };
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;
       throw err;

@@ -4,6 +4,8 @@ import { Role } from '../modules/users/user.entity';
 export interface Viewer {
   id: string;
   role: Role;
+  /** When the token that names this viewer expires (ms since epoch), if known. */
+  expiresAt?: number;
 }
 
 export { Role };
