@@ -2,7 +2,9 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +33,14 @@ export interface RunningGateway {
   /** Stops accepting, drains HTTP and WebSocket connections. The caller closes the pool. */
   stop(): Promise<void>;
 }
+
+/**
+ * Cheap guards against abusive documents, on HTTP and WebSocket alike: the
+ * deepest contract operation nests 7 levels, so 10 leaves room; aliases are
+ * capped so one request cannot multiply a costly field.
+ */
+const report = { exposeLimits: true, propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)] };
+const LIMIT_RULES = [maxDepthRule({ n: 10, ...report }), maxAliasesRule({ n: 15, ...report })];
 
 /** One JSON log line per request with its id and operation name; unexpected errors with their stack. */
 function requestLogPlugin(): ApolloServerPlugin<Context> {
@@ -95,6 +105,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
     {
       schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...LIMIT_RULES]),
       // The token is checked when the socket connects; a missing or bad one closes it with 4403.
       onConnect: async (ctx) => {
         const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
@@ -122,6 +133,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    validationRules: LIMIT_RULES,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM and stops everything in order.
     stopOnTerminationSignals: false,

@@ -174,6 +174,18 @@ describe('health', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
+  it.each([
+    ['too deep', `query Deep { customers(first: 1) { edges { node { contacts { customer { contacts { customer { contacts { customer { contacts { customer { name } } } } } } } } } } } }`],
+    ['too many aliases', `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }`],
+  ])('refuses a document that is %s before running it', async (_what, query) => {
+    const token = await gw.login(ADMIN.email, ADMIN.password);
+    const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(res.status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/limit of \d+ exceeded/);
+  });
+
   it('never answers a malformed request with a 500 or a stack trace', async () => {
     const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' });
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
