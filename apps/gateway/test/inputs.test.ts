@@ -1,4 +1,5 @@
 import {
+  ConfirmOrderDocument, ShipOrderDocument,
   CreateOrderDocument, CreateProductDocument, CustomerDashboardDocument, InvoiceOrderDocument, ProductsDocument, ReceivablesAgingDocument,
   RecordPaymentDocument, SetCreditLimitDocument,
 } from '@tandem/client';
@@ -100,6 +101,17 @@ describe('business refusals', () => {
     expect(r.recordPayment.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'allocations', '0', 'invoiceId'] });
     const credit = await gw.gql(CustomerDashboardDocument, { first: 10, filter: { search: 'input co' } }, crew.finance);
     expect(credit.customers.edges[0].node.credit.exposure).toBe('0.00');
+  });
+
+  it('refuses dates in the future for invoices and payments', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const pay = await gw.gql(RecordPaymentDocument, { input: { customerId, amount: '5.00', receivedOn: tomorrow } }, crew.finance);
+    expect(pay.recordPayment.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'receivedOn'] });
+    const order = (await gw.gql(CreateOrderDocument, { input: { customerId, lines: [{ productId, quantity: 1 }] } }, crew.rep1)).createOrder.order!;
+    await gw.gql(ConfirmOrderDocument, { id: order.id }, crew.rep1);
+    await gw.gql(ShipOrderDocument, { id: order.id }, crew.warehouse);
+    const inv = await gw.gql(InvoiceOrderDocument, { orderId: order.id, issueDate: tomorrow }, crew.finance);
+    expect(inv.invoiceOrder.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['issueDate'] });
   });
 
   it('refuses to invoice an order that does not exist', async () => {

@@ -52,10 +52,12 @@ export interface InvoicePlan {
 /**
  * An invoice bills the shipped, not yet invoiced quantities of an order,
  * priced like the order; NOTHING_TO_INVOICE when there are none (nothing
- * shipped yet, or all of it billed). Drafts and cancelled orders are never billed.
+ * shipped yet, or all of it billed). Drafts and cancelled orders are never
+ * billed, and nothing is issued with a date after today.
  */
-export function planInvoice(o: { status: OrderStatus; issueDate: IsoDate; paymentTermsDays: number; lines: readonly LineToInvoice[] }): Result<InvoicePlan, 'INVALID_TRANSITION' | 'NOTHING_TO_INVOICE'> {
+export function planInvoice(o: { status: OrderStatus; issueDate: IsoDate; today: IsoDate; paymentTermsDays: number; lines: readonly LineToInvoice[] }): Result<InvoicePlan, 'INVALID_TRANSITION' | 'NOTHING_TO_INVOICE' | 'BAD_USER_INPUT'> {
   if (o.status === 'DRAFT' || o.status === 'CANCELLED') return refuse('INVALID_TRANSITION', `An order that is ${o.status} cannot be invoiced.`);
+  if (o.issueDate > o.today) return refuse('BAD_USER_INPUT', 'An invoice cannot be issued in the future.', ['issueDate']);
   const lines = o.lines
     .filter((l) => l.shippedQuantity > l.invoicedQuantity)
     .map((l) => {

@@ -9,7 +9,7 @@ const l = (id: string, quantity: number, shippedQuantity: number, invoicedQuanti
 
 describe('planInvoice', () => {
   it('bills shipped, not yet invoiced quantities with the due date from terms', () => {
-    const r = planInvoice({ status: 'PARTIALLY_SHIPPED', issueDate: '2025-01-31', paymentTermsDays: 30, lines: [l('a', 3, 2, 0), l('b', 2, 0, 0, '19.99', '0', '0.075')] });
+    const r = planInvoice({ status: 'PARTIALLY_SHIPPED', issueDate: '2025-01-31', today: '2025-01-31', paymentTermsDays: 30, lines: [l('a', 3, 2, 0), l('b', 2, 0, 0, '19.99', '0', '0.075')] });
     if (!r.ok) throw new Error(r.message);
     expect(r.value.dueDate).toBe('2025-03-02');
     expect(r.value.lines.map((x) => [x.lineId, x.quantity, formatMoney(x.net), formatMoney(x.tax)])).toEqual([['a', 2, '180.00', '36.00']]);
@@ -18,7 +18,7 @@ describe('planInvoice', () => {
   });
 
   it('moves the order to INVOICED when everything is shipped and billed', () => {
-    const r = planInvoice({ status: 'SHIPPED', issueDate: '2025-01-01', paymentTermsDays: 0, lines: [l('a', 3, 3, 2)] });
+    const r = planInvoice({ status: 'SHIPPED', issueDate: '2025-01-01', today: '2025-06-01', paymentTermsDays: 0, lines: [l('a', 3, 3, 2)] });
     expect(r.ok && [r.value.orderStatus, r.value.lines[0].quantity, r.value.dueDate]).toEqual(['INVOICED', 1, '2025-01-01']);
   });
 
@@ -29,8 +29,12 @@ describe('planInvoice', () => {
     ['DRAFT', [l('a', 1, 0, 0)], 'INVALID_TRANSITION'],
     ['CANCELLED', [l('a', 1, 0, 0)], 'INVALID_TRANSITION'],
   ] as const)('refuses a %s order', (status, lines, code) => {
-    expect(planInvoice({ status, issueDate: '2025-01-01', paymentTermsDays: 30, lines })).toMatchObject({ ok: false, code });
+    expect(planInvoice({ status, issueDate: '2025-01-01', today: '2025-01-01', paymentTermsDays: 30, lines })).toMatchObject({ ok: false, code });
   });
+});
+
+it('refuses an issue date after today', () => {
+  expect(planInvoice({ status: 'SHIPPED', issueDate: '2025-01-02', today: '2025-01-01', paymentTermsDays: 30, lines: [l('a', 1, 1, 0)] })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: ['issueDate'] });
 });
 
 describe('invoice facts', () => {
@@ -75,6 +79,7 @@ describe('allocatePayment', () => {
 
   it.each([
     [{ amount: '0.00' }, ['amount']],
+    [{ amount: '1.00', receivedOn: '2025-03-02', today: '2025-03-01' }, ['receivedOn']],
     [{ amount: '10.00', requested: [{ invoiceId: 'zzz', amount: '1.00' }] }, ['allocations', '0', 'invoiceId']],
     [{ amount: '100.00', requested: [{ invoiceId: 'old', amount: '30.01' }] }, ['allocations', '0', 'amount']],
     [{ amount: '10.00', requested: [{ invoiceId: 'old', amount: '10.00' }, { invoiceId: 'new', amount: '0.01' }] }, ['allocations', '1', 'amount']],

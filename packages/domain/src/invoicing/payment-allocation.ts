@@ -18,15 +18,20 @@ export interface PaymentAllocationPlan {
  * Applies a payment: to the listed invoices with the listed amounts (refusing
  * an unknown invoice, more than an invoice's balance, or more than the
  * payment), or, without a list, to the open invoices oldest due date first.
- * What is left is unapplied credit. allocations + unapplied = amount.
+ * What is left is unapplied credit. allocations + unapplied = amount. A
+ * payment dated after today is refused.
  */
 export function allocatePayment(p: {
   amount: DecimalLike;
+  /** when given, a payment dated after `today` is refused */
+  receivedOn?: IsoDate;
+  today?: IsoDate;
   invoices: readonly OpenInvoice[];
   requested?: readonly { invoiceId: string; amount: DecimalLike }[];
 }): Result<PaymentAllocationPlan, 'BAD_USER_INPUT'> {
   const amount = money(p.amount);
   if (amount.lte(0)) return refuse('BAD_USER_INPUT', 'amount must be positive', ['amount']);
+  if (p.receivedOn && p.today && p.receivedOn > p.today) return refuse('BAD_USER_INPUT', 'A payment cannot be received in the future.', ['receivedOn']);
   const balances = new Map(p.invoices.map((i) => [i.id, money(i.balanceDue)]));
   const allocations: PaymentAllocationPlan['allocations'] = [];
   let left = amount;

@@ -25,6 +25,7 @@ export class InvoicingService {
       const plan = domain.planInvoice({
         status: order.status,
         issueDate: issueDate ?? todayUtc(),
+        today: todayUtc(),
         paymentTermsDays: customer.paymentTermsDays,
         lines: lines.map((l) => ({
           id: l.id,
@@ -36,7 +37,7 @@ export class InvoicingService {
           taxRate: l.taxRate,
         })),
       });
-      if (!plan.ok) throw refusedFromDomain(plan, ['orderId']);
+      if (!plan.ok) throw refusedFromDomain(plan, []); // its fields name the mutation's own arguments (issueDate)
       const invoice = tx.create(Invoice, {
         number: await nextNumber(tx, 'invoice_number_seq', 'INV'),
         customer,

@@ -29,8 +29,11 @@ export class PaymentService {
         { customer, status: { $in: [InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID] } },
         { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { dueDate: 'asc', number: 'asc' } },
       );
+      const receivedOn = input.receivedOn ?? todayUtc();
       const allocation = domain.allocatePayment({
         amount,
+        receivedOn,
+        today: todayUtc(),
         invoices: open.map((i) => ({ id: i.id, dueDate: i.dueDate, issueDate: i.issueDate, balanceDue: domain.formatMoney(domain.money(i.total).minus(i.amountPaid)) })),
         requested: requested ?? undefined,
       });
@@ -38,7 +41,7 @@ export class PaymentService {
       const payment = tx.create(Payment, {
         customer,
         amount,
-        receivedOn: input.receivedOn ?? todayUtc(),
+        receivedOn,
         reference: input.reference?.trim() || null,
         unappliedAmount: domain.formatMoney(allocation.value.unapplied),
       });
