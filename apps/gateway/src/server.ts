@@ -14,6 +14,7 @@ import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
+import { sharedSubscribe } from './graphql/shared-subscription';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { Services } from './services';
@@ -106,6 +107,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
     {
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...LIMIT_RULES]),
+      subscribe: sharedSubscribe(),
       // The token is checked when the socket connects; a missing or bad one closes it with 4403.
       onConnect: async (ctx) => {
         const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
