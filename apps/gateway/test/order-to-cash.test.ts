@@ -195,3 +195,19 @@ describe('receivables aging', () => {
     expect(rep1View.receivablesAging.customers.find((r) => r.customer.id === c.id)).toBeUndefined();
   });
 });
+
+describe('the catalog', () => {
+  it('lists products whose available stock is below the reorder point', async () => {
+    const low = await createProduct(gw, crew.manager, { sku: 'LOW-A', unitPrice: '1.00', taxRate: '0', initialStock: 10, reorderPoint: 8 });
+    await createProduct(gw, crew.manager, { sku: 'LOW-B', unitPrice: '1.00', taxRate: '0', initialStock: 10, reorderPoint: 2 });
+    const c = await createCustomer(gw, crew.rep1, { name: 'Low Stock Buyer' });
+    const o = await createOrder(gw, crew.rep1, c.id, [{ productId: low.id, quantity: 3 }]);
+    await gw.gql(ConfirmOrderDocument, { id: o.id }, crew.rep1);
+    const lowOnly = await gw.gql(ProductsDocument, { first: 100, lowStock: true }, crew.warehouse);
+    const skus = lowOnly.products.edges.map((e) => e.node.sku);
+    expect(skus).toContain('LOW-A');
+    expect(skus).not.toContain('LOW-B');
+    expect(lowOnly.products.edges.every((e) => e.node.stock.available < e.node.reorderPoint)).toBe(true);
+    expect(lowOnly.products.totalCount).toBe(skus.length);
+  });
+});
