@@ -127,7 +127,14 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         return true;
       },
       context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => maskError({ message: e.message, path: e.path, extensions: e.extensions }, e)),
+      onError: (ctx, _id, payload, errors) =>
+        errors.map((e) => {
+          const formatted = { message: e.message, path: e.path, extensions: e.extensions };
+          if (isUnexpected(formatted)) {
+            log.error({ err: e.originalError ?? e, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
+          }
+          return maskError(formatted, e);
+        }),
     },
     wsServer,
   );
