@@ -127,6 +127,19 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         return true;
       },
       context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
+      // Results over the socket get the same masking as HTTP: codes pass, internals do not.
+      onNext: (ctx, _id, payload, _args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return undefined;
+        return {
+          ...result,
+          errors: result.errors.map((e) => {
+            const err = e as GraphQLError;
+            const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
+            if (isUnexpected(formatted)) log.error({ err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
+            return maskError(formatted, err);
+          }),
+        };
+      },
       onError: (ctx, _id, payload, errors) =>
         errors.map((e) => {
           const formatted = { message: e.message, path: e.path, extensions: e.extensions };

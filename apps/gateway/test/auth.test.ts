@@ -155,6 +155,18 @@ describe('graphql-ws on the same port', () => {
     expect(await closed).toBe(4401);
   });
 
+  it('keeps error codes and hides internals over the socket, as over HTTP', async () => {
+    const admin = await gw.login(ADMIN.email, ADMIN.password);
+    await gw.gql(CreateUserDocument, { input: { email: 'ws.support@test.tandem', name: 'WS Support', role: 'SUPPORT', password: 'support-password' } }, admin);
+    const support = await gw.login('ws.support@test.tandem', 'support-password');
+    const client = gw.ws(support);
+    const result = await new Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
+      client.subscribe({ query: 'query { customers(first: 1) { totalCount } receivablesAging { asOf } }' }, { next: resolve as never, error: reject, complete: () => undefined });
+    });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(result)).not.toMatch(/stack|\.ts:/);
+  });
+
   it('accepts the login token and answers me over the socket', async () => {
     const token = await gw.login(ADMIN.email, ADMIN.password);
     const client = gw.ws(token);
