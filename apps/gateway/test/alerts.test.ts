@@ -28,13 +28,24 @@ afterAll(async () => {
 
 type Event = AlertStreamSubscription['alertRaised'];
 
+/** How many alert subscribers each instance should have: `ready` waits until the server has registered them. */
+const expected = new Map<TestGateway, number>();
+async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Subscribes over graphql-ws and collects events; `next(n)` waits until n have arrived. */
 function subscribe(gw: TestGateway, token: string, variables: { kinds?: string[]; after?: string } = {}) {
   const events: Event[] = [];
   const errors: unknown[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   const client = gw.ws(token);
-  const ready = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  const hub = gw.app.services.alertHub;
+  expected.set(gw, (expected.get(gw) ?? 0) + 1);
   const dispose = client.subscribe<AlertStreamSubscription>(
     { query: print(AlertStreamDocument), variables },
     {
@@ -50,10 +61,13 @@ function subscribe(gw: TestGateway, token: string, variables: { kinds?: string[]
   return {
     events,
     errors,
-    ready,
-    dispose: () => {
+    // Resolves once the server holds every subscriber opened so far on this instance.
+    ready: until(() => hub.subscriberCount() >= expected.get(gw)!, 'the server to register the subscription'),
+    async dispose() {
       dispose();
-      return client.dispose();
+      await client.dispose();
+      expected.set(gw, expected.get(gw)! - 1);
+      await until(() => hub.subscriberCount() <= expected.get(gw)!, 'the server to drop the subscription');
     },
     async next(n: number, timeoutMs = 10_000): Promise<Event[]> {
       if (events.length < n) {
