@@ -1,4 +1,5 @@
 import {
+  CustomerDashboardDocument,
   CancelOrderDocument, ConfirmOrderDocument, CreditCheckDocument, Customer360Document, InvoiceDocument, InvoiceOrderDocument, OrderDocument,
   PlaceCreditHoldDocument, ProductsDocument, ReceivablesAgingDocument, ReceiveStockDocument, RecordPaymentDocument, ReleaseCreditHoldDocument,
   ShipOrderDocument,
@@ -209,5 +210,24 @@ describe('the catalog', () => {
     expect(skus).not.toContain('LOW-B');
     expect(lowOnly.products.edges.every((e) => e.node.stock.available < e.node.reorderPoint)).toBe(true);
     expect(lowOnly.products.totalCount).toBe(skus.length);
+  });
+});
+
+describe('receivables agree with credit', () => {
+  it('ages, at today, exactly the sum of every customer\'s open receivables', async () => {
+    const aging = await gw.gql(ReceivablesAgingDocument, {}, crew.finance);
+    // Money strings always carry two decimals, so cents are exact without floats.
+    const cents = (s: string | null | undefined) => BigInt((s ?? '0.00').replace('.', ''));
+    let open = 0n;
+    let after: string | null | undefined;
+    do {
+      const page = await gw.gql(CustomerDashboardDocument, { first: 100, after }, crew.finance);
+      for (const e of page.customers.edges) open += cents((await gw.gql(Customer360Document, { id: e.node.id }, crew.finance)).customer?.credit.openReceivables);
+      after = page.customers.pageInfo.hasNextPage ? page.customers.pageInfo.endCursor : null;
+    } while (after);
+    expect(open).toBeGreaterThan(0n);
+    expect(cents(aging.receivablesAging.total.total)).toBe(open);
+    const rows = aging.receivablesAging.customers.reduce((s, r) => s + cents(r.total), 0n);
+    expect(rows).toBe(open);
   });
 });
