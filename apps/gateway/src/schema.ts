@@ -8,7 +8,9 @@ import { ContactFields, CustomerFields } from './modules/customers/customer.fiel
 import { CustomerResolver } from './modules/customers/customer.resolver';
 import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orders/order.fields';
 import { OrderResolver } from './modules/orders/order.resolver';
-import { AgingRowFields, InvoiceFields, PaymentAllocationFields, PaymentFields } from './modules/receivables/invoice.fields';
+import { AgingRowFields } from './modules/receivables/aging.fields';
+import { InvoiceFields } from './modules/receivables/invoice.fields';
+import { PaymentAllocationFields, PaymentFields } from './modules/receivables/payment.fields';
 import { ReceivablesResolver } from './modules/receivables/receivables.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 import { DateTimeScalar } from './graphql/scalars';

@@ -1,6 +1,8 @@
 import { Alert } from '../modules/alerts/alert.entity';
 import { Product } from '../modules/catalog/product.entity';
-import { Activity, Opportunity, Ticket } from '../modules/crm/crm.entities';
+import { Activity } from '../modules/crm/activity.entity';
+import { Opportunity } from '../modules/crm/opportunity.entity';
+import { Ticket } from '../modules/crm/ticket.entity';
 import { Contact } from '../modules/customers/contact.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Order } from '../modules/orders/order.entity';

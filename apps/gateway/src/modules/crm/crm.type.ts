@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../graphql/scalars';
-import { ActivityKind, OpportunityStage, TicketPriority, TicketStatus } from './crm.entities';
+import { ActivityKind } from './activity.entity';
+import { OpportunityStage } from './opportunity.entity';
+import { TicketPriority, TicketStatus } from './ticket.entity';
 
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(TicketStatus, { name: 'TicketStatus' });

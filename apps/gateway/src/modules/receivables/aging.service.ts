@@ -3,7 +3,7 @@ import * as domain from '@tandem/domain';
 import { assertMayReadCommercial, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { customerScopeSql, query, todayUtc } from '../../db/sql';
-import type { ReceivablesAgingType } from './invoice.type';
+import type { ReceivablesAgingType } from './aging.type';
 
 /** Receivables aging as of a date, for the customers the viewer may read. */
 export class AgingService {

@@ -11,7 +11,7 @@ import { creditChangeAlerts, creditStatusNow } from '../customers/credit-alerts'
 import { lockCustomer } from '../customers/customer.service';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { Payment, PaymentAllocation } from './payment.entity';
-import type { RecordPaymentInput } from './invoice.type';
+import type { RecordPaymentInput } from './payment.type';
 
 /** Cash received from a customer, applied to its invoices (FINANCE, ADMIN). */
 export class PaymentService {

@@ -4,7 +4,9 @@ import type { Context } from '../../context';
 import { PayloadType, toPayload } from '../../graphql/payload';
 import { DateScalar } from '../../graphql/scalars';
 import type { Payment } from './payment.entity';
-import { InvoiceType, PaymentType, ReceivablesAgingType, RecordPaymentInput } from './invoice.type';
+import { ReceivablesAgingType } from './aging.type';
+import { InvoiceType } from './invoice.type';
+import { PaymentType, RecordPaymentInput } from './payment.type';
 
 export const paymentOf = (p: Payment): PaymentType => ({
   id: p.id, amount: p.amount, receivedOn: p.receivedOn, reference: p.reference ?? null, unappliedAmount: p.unappliedAmount, customerId: p.customer.id,
