@@ -11,6 +11,11 @@ export function dueDate(issueDate: IsoDate, paymentTermsDays: number): IsoDate {
   return addDays(issueDate, paymentTermsDays);
 }
 
+/** What is still owed on an invoice: total − amount paid. */
+export function balanceDue(i: { total: DecimalLike; amountPaid: DecimalLike }): Decimal {
+  return money(i.total).minus(money(i.amountPaid));
+}
+
 /** OPEN with nothing paid, PAID when paid in full, PARTIALLY_PAID between. */
 export function invoiceStatus(i: { total: DecimalLike; amountPaid: DecimalLike }): InvoiceStatus {
   const paid = money(i.amountPaid);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Decimal, formatMoney, sumMoney } from '../money';
-import { daysOverdue, dueDate, invoiceStatus, isOverdue, planInvoice, type LineToInvoice } from './invoice-plan';
+import { balanceDue, daysOverdue, dueDate, invoiceStatus, isOverdue, planInvoice, type LineToInvoice } from './invoice-plan';
 import { allocatePayment, type OpenInvoice } from './payment-allocation';
 
 const l = (id: string, quantity: number, shippedQuantity: number, invoicedQuantity: number, unitPrice = '100.00', discountPercent = '10', taxRate = '0.2'): LineToInvoice => ({
@@ -53,6 +53,7 @@ describe('invoice facts', () => {
   });
 
   it('dates the due date by terms', () => expect(dueDate('2024-02-15', 14)).toBe('2024-02-29'));
+  it('owes total minus paid', () => expect(formatMoney(balanceDue({ total: '100.00', amountPaid: '33.33' }))).toBe('66.67'));
 });
 
 describe('allocatePayment', () => {

@@ -1,1 +1,1 @@
-export { priceLine, documentTotals, validateLine, priceOrderLines, type LineToPrice, type PricedLine, type PricedDocument } from './line-pricing';
+export { priceLine, documentTotals, validateLine, priceOrderLines, validateProductPricing, type LineToPrice, type PricedLine, type PricedDocument } from './line-pricing';

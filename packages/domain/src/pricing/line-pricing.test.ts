@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatMoney } from '../money';
-import { documentTotals, priceLine, priceOrderLines, validateLine } from './line-pricing';
+import { documentTotals, priceLine, priceOrderLines, validateLine, validateProductPricing } from './line-pricing';
 
 describe('priceLine', () => {
   it.each([
@@ -64,4 +64,17 @@ describe('priceOrderLines', () => {
       }),
     );
   });
+});
+
+describe('validateProductPricing', () => {
+  const ok = { unitPrice: '10.00', unitCost: '4.00', taxRate: '0.2', reorderPoint: 5 };
+  it('accepts sane prices', () => expect(validateProductPricing(ok)).toEqual({ ok: true, value: ok }));
+  it.each([
+    [{ unitPrice: '-0.01' }, ['unitPrice']],
+    [{ unitCost: '-1.00' }, ['unitCost']],
+    [{ taxRate: '1.01' }, ['taxRate']],
+    [{ taxRate: '-0.1' }, ['taxRate']],
+    [{ reorderPoint: -1 }, ['reorderPoint']],
+    [{ reorderPoint: 1.5 }, ['reorderPoint']],
+  ])('refuses %j', (bad, field) => expect(validateProductPricing({ ...ok, ...bad })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field }));
 });

@@ -65,3 +65,16 @@ export function priceOrderLines(lines: readonly LineToPrice[]): Result<PricedDoc
   return ok({ lines: priced, ...documentTotals(priced) });
 }
 
+
+/**
+ * A product's prices: unit price and cost not negative, tax rate a fraction
+ * between 0 and 1 (0.2 = 20 %), reorder point a whole number not below 0.
+ */
+export function validateProductPricing(p: { unitPrice: DecimalLike; unitCost: DecimalLike; taxRate: DecimalLike; reorderPoint: number }): Result<typeof p, 'BAD_USER_INPUT'> {
+  if (money(p.unitPrice).isNeg()) return refuse('BAD_USER_INPUT', 'unitPrice must not be negative', ['unitPrice']);
+  if (money(p.unitCost).isNeg()) return refuse('BAD_USER_INPUT', 'unitCost must not be negative', ['unitCost']);
+  const t = money(p.taxRate);
+  if (t.isNeg() || t.gt(1)) return refuse('BAD_USER_INPUT', 'taxRate is a fraction between 0 and 1 (0.2 = 20 %)', ['taxRate']);
+  if (!Number.isSafeInteger(p.reorderPoint) || p.reorderPoint < 0) return refuse('BAD_USER_INPUT', 'reorderPoint must be a whole number, 0 or more', ['reorderPoint']);
+  return ok(p);
+}

@@ -34,7 +34,8 @@ export class CatalogService {
     const unitPrice = parseMoneyArg(input.unitPrice, ['input', 'unitPrice'], { min: '0' });
     const unitCost = parseMoneyArg(input.unitCost ?? '0.00', ['input', 'unitCost'], { min: '0' });
     const taxRate = parseDecimalArg(input.taxRate ?? '0', ['input', 'taxRate'], 4);
-    if (domain.money(taxRate).lt(0) || domain.money(taxRate).gt(1)) return refused(UserErrorCode.BAD_USER_INPUT, 'taxRate is a fraction between 0 and 1 (0.2 = 20 %).', ['input', 'taxRate']);
+    const priced = domain.validateProductPricing({ unitPrice, unitCost, taxRate, reorderPoint: input.reorderPoint ?? 0 });
+    if (!priced.ok) return refused(UserErrorCode.BAD_USER_INPUT, priced.message, ['input', ...(priced.field ?? [])]);
     try {
       return await inTransaction(em, async (tx) => {
         const product = tx.create(Product, {

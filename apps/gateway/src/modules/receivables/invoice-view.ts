@@ -6,7 +6,7 @@ import type { InvoiceType } from './invoice.type';
 
 /** An invoice as the graph shows it: balance, overdue and days overdue from the domain, as of today. */
 export function invoiceView(r: InvoiceRow, today: string): InvoiceType {
-  const balanceDue = domain.money(r.total).minus(r.amount_paid);
+  const balanceDue = domain.balanceDue({ total: r.total, amountPaid: r.amount_paid });
   const facts = { dueDate: r.due_date, balanceDue };
   return {
     id: r.id, number: r.number, status: r.status, issueDate: r.issue_date, dueDate: r.due_date,

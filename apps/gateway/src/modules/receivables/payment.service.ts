@@ -34,7 +34,7 @@ export class PaymentService {
         amount,
         receivedOn,
         today: todayUtc(),
-        invoices: open.map((i) => ({ id: i.id, dueDate: i.dueDate, issueDate: i.issueDate, balanceDue: domain.formatMoney(domain.money(i.total).minus(i.amountPaid)) })),
+        invoices: open.map((i) => ({ id: i.id, dueDate: i.dueDate, issueDate: i.issueDate, balanceDue: domain.balanceDue(i) })),
         requested: requested ?? undefined,
       });
       if (!allocation.ok) throw refusedFromDomain(allocation, ['input']);
