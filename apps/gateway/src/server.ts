@@ -15,6 +15,7 @@ import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { sharedSubscribe } from './graphql/shared-subscription';
+import { createMetrics, type Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { Services } from './services';
@@ -44,7 +45,7 @@ const report = { exposeLimits: true, propagateOnRejection: false, onReject: [(ct
 const LIMIT_RULES = [maxDepthRule({ n: 10, ...report }), maxAliasesRule({ n: 15, ...report })];
 
 /** One JSON log line per request with its id and operation name; unexpected errors with their stack. */
-function requestLogPlugin(): ApolloServerPlugin<Context> {
+function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -53,16 +54,16 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
           for (const err of errors) {
             const formatted: GraphQLFormattedError = { message: err.message, extensions: err.extensions };
             if (isUnexpected(formatted)) {
+              metrics.countUnexpected();
               contextValue.log.error({ err: err.originalError ?? err, operationName, path: err.path }, 'unexpected error (masked for the client)');
             }
           }
         },
         async willSendResponse({ operationName, response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors?.length ?? 0 : 0;
-          contextValue.log.info(
-            { operationName: operationName ?? null, ms: Number(process.hrtime.bigint() - started) / 1e6, errors },
-            'graphql request',
-          );
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          metrics.observeRequest(operationName ?? null, ms / 1000, errors > 0);
+          contextValue.log.info({ operationName: operationName ?? null, ms, errors }, 'graphql request');
         },
       };
     },
@@ -72,6 +73,7 @@ function requestLogPlugin(): ApolloServerPlugin<Context> {
 /** Apollo Server 5 on express 5 at /graphql, graphql-ws on the same path and port, health probes. */
 export async function startGateway(deps: GatewayDeps, listen: { port: number; host: string }): Promise<RunningGateway> {
   const { schema, orm, tokens, services, log } = deps;
+  const metrics = createMetrics(() => services.alertHub.subscriberCount());
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -163,11 +165,14 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-      requestLogPlugin(),
+      requestLogPlugin(metrics),
     ],
   });
   await apollo.start();
 
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

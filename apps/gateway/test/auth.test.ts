@@ -198,6 +198,16 @@ describe('health', () => {
     expect(body.errors[0].message).toMatch(/limit of \d+ exceeded/);
   });
 
+  it('exposes Prometheus metrics, with requests by operation', async () => {
+    await gw.request(MeDocument, {});
+    const res = await fetch(gw.url.replace(/\/graphql$/, '/metrics'));
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).toMatch(/tandem_graphql_request_duration_seconds_count\{operation="Me",outcome="errors"\} [1-9]/);
+    expect(text).toMatch(/tandem_alert_subscribers \d+/);
+    expect(text).toMatch(/tandem_process_resident_memory_bytes \d+/);
+  });
+
   it('never answers a malformed request with a 500 or a stack trace', async () => {
     const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' });
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
