@@ -9,7 +9,9 @@ import { createSchema } from './schema';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { AlertHub } from './modules/alerts/alert-hub';
+import { LOGIN_ATTEMPTS } from './modules/users/auth.service';
 import { AlertScanner } from './modules/alerts/alert-scanner';
 import { AlertScheduler } from './modules/alerts/alert-scheduler';
 
@@ -46,7 +48,16 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     const tokens = new TokenService(await resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_TTL_SECONDS);
     alertHub = new AlertHub(url, orm, log);
     await alertHub.start();
-    const services = createServices({ tokens, alertHub });
+    const loginFailures = new RateLimiterPostgres({
+      storeClient: orm.em.getConnection().getKnex(),
+      storeType: 'knex',
+      tableName: 'login_rate_limits',
+      tableCreated: true,
+      keyPrefix: 'login',
+      points: LOGIN_ATTEMPTS.points,
+      duration: LOGIN_ATTEMPTS.durationSeconds,
+    });
+    const services = createServices({ tokens, alertHub, loginFailures });
     const admin = await services.users.ensureFirstAdmin(
       orm.em.fork(),
       { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },

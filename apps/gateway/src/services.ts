@@ -1,3 +1,4 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TokenService } from './auth/token';
 import type { AlertHub } from './modules/alerts/alert-hub';
 import { AlertService } from './modules/alerts/alert.service';
@@ -14,11 +15,11 @@ import { AuthService } from './modules/users/auth.service';
 import { UserService } from './modules/users/user.service';
 
 /** One instance of each use-case service per process; they hold no request state. */
-export function createServices(deps: { tokens: TokenService; alertHub: AlertHub }) {
+export function createServices(deps: { tokens: TokenService; alertHub: AlertHub; loginFailures: RateLimiterAbstract }) {
   return {
     alertHub: deps.alertHub,
     alerts: new AlertService(),
-    auth: new AuthService(deps.tokens),
+    auth: new AuthService(deps.tokens, deps.loginFailures),
     users: new UserService(),
     customers: new CustomerService(),
     customerQueries: new CustomerQueryService(),

@@ -43,6 +43,24 @@ describe('login', () => {
   });
 });
 
+describe('repeated failures', () => {
+  it('refuses an e-mail after ten failed sign-ins, even with the right password, and nobody else', async () => {
+    const admin = await gw.login(ADMIN.email, ADMIN.password);
+    await gw.gql(CreateUserDocument, { input: { email: 'target@test.tandem', name: 'Target', role: 'FINANCE', password: 'target-password' } }, admin);
+    for (let i = 0; i < 10; i++) {
+      const r = await gw.gql(LoginDocument, { email: 'target@test.tandem', password: `guess-${i}` });
+      expect(r.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await gw.gql(LoginDocument, { email: 'TARGET@test.tandem', password: 'target-password' });
+    expect(locked.login.token).toBeNull();
+    expect(locked.login.userErrors[0]).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/try again in 1[45] minutes/) });
+    // An unknown address is treated the same way, so the lock-out reveals nothing.
+    for (let i = 0; i < 10; i++) await gw.gql(LoginDocument, { email: 'ghost@test.tandem', password: 'x' });
+    expect((await gw.gql(LoginDocument, { email: 'ghost@test.tandem', password: 'x' })).login.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await gw.gql(LoginDocument, ADMIN)).login.token).toBeTruthy();
+  });
+});
+
 describe('me', () => {
   it('answers the signed-in user over HTTP', async () => {
     const token = await gw.login(ADMIN.email, ADMIN.password);

@@ -19,8 +19,8 @@ export function ormOptions(clientUrl: string, opts: { poolMax?: number; log?: Lo
     debug: opts.log?.isLevelEnabled('trace') ? ['query'] : false,
     logger: (m: string) => opts.log?.trace({ orm: m }, 'sql'),
     discovery: { warnWhenNoEntities: false },
-    // graphile-worker owns its schema and migrates it itself.
-    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
+    // graphile-worker owns its schema; rate-limiter-flexible's table has its own layout (created by a migration).
+    schemaGenerator: { ignoreSchema: ['graphile_worker'], skipTables: ['login_rate_limits'] },
   };
 }
 

@@ -13,6 +13,7 @@ export enum UserErrorCode {
   NOTHING_TO_INVOICE = 'NOTHING_TO_INVOICE',
   PERIOD_CLOSED = 'PERIOD_CLOSED',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation refused the request.' });
 

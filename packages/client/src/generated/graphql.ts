@@ -181,7 +181,8 @@ export type UserErrorCode =
   | 'INVALID_TRANSITION'
   | 'NOTHING_TO_INVOICE'
   | 'NOT_FOUND'
-  | 'PERIOD_CLOSED';
+  | 'PERIOD_CLOSED'
+  | 'TOO_MANY_ATTEMPTS';
 
 export type AlertStreamSubscriptionVariables = Exact<{
   kinds?: Array<AlertKind> | AlertKind | null | undefined;

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122170500_LoginRateLimits } from './Migration20261122170500_LoginRateLimits';
 import { Migration20261122153846_Initial } from './Migration20261122153846_Initial';
 import { Migration20261122154526_OrderToCash } from './Migration20261122154526_OrderToCash';
 import { Migration20261122161513_Alerts } from './Migration20261122161513_Alerts';
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122154526_OrderToCash', class: Migration20261122154526_OrderToCash },
   { name: 'Migration20261122161513_Alerts', class: Migration20261122161513_Alerts },
   { name: 'Migration20261122162635_FilterIndexes', class: Migration20261122162635_FilterIndexes },
+  { name: 'Migration20261122170500_LoginRateLimits', class: Migration20261122170500_LoginRateLimits },
 ];
