@@ -10,64 +10,24 @@
 // Latency is measured from the moment the client sends the mutation that raises
 // an alert to the moment a subscriber receives it: an upper bound on
 // commit-to-delivery (it includes the mutation's own work before its commit).
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, chmod, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, gatewayRequire, percentile as pct, rssKiB as rssKb, sleep, startBenchGateway } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(join(root, 'apps/gateway/package.json'));
-const { startEmbeddedDatabase } = require('./dist/db/embedded-postgres.js');
-const { createLogger } = require('./dist/logger.js');
-const { createClient } = require('graphql-ws');
-const WebSocket = require('ws');
+const { createClient } = gatewayRequire('graphql-ws');
+const WebSocket = gatewayRequire('ws');
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg('subscribers', 1000);
 const RATE = arg('rate', 20);
 const SECONDS = arg('seconds', 10);
 const TOTAL = RATE * SECONDS;
 
-const freePort = () => new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
-const rssKb = async (pid) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
-await chmod(dir, 0o755);
-const db = await startEmbeddedDatabase(dir, createLogger('warn'));
-const port = await freePort();
-const url = `http://127.0.0.1:${port}/graphql`;
-const gateway = spawn(process.execPath, [join(root, 'apps/gateway/dist/main.js')], {
-  env: { ...process.env, DATABASE_URL: db.url(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn', ADMIN_EMAIL: 'bench@tandem.local', ADMIN_PASSWORD: 'bench-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32', DB_POOL_MAX: '20', ALERT_SCAN_INTERVAL_MS: '3600000' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise((res, rej) => {
-  gateway.stdout.on('data', (d) => String(d).includes('Tandem GraphQL API') && res());
-  gateway.on('exit', (c) => rej(new Error(`gateway exited ${c}`)));
-});
-
-async function gql(query, variables, token) {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  const body = await r.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
+const { url, gql, admin, pid, stop } = await startBenchGateway();
 try {
-  const admin = (await gql('mutation($e:String!,$p:String!){login(email:$e,password:$p){token}}', { e: 'bench@tandem.local', p: 'bench-password' })).login.token;
   const customers = [];
   for (let i = 0; i < TOTAL; i++) {
     customers.push((await gql('mutation($i:CreateCustomerInput!){createCustomer(input:$i){customer{id}}}', { i: { name: `Bench ${i}` } }, admin)).createCustomer.customer.id);
   }
 
-  const rssBefore = await rssKb(gateway.pid);
+  const rssBefore = await rssKb(pid);
   const received = Array.from({ length: N }, () => new Map());
   const clients = [];
   let connected = 0;
@@ -83,7 +43,7 @@ try {
   }
   while (connected < N) await sleep(50);
   await sleep(1000);
-  const rssAfter = await rssKb(gateway.pid);
+  const rssAfter = await rssKb(pid);
 
   const sentAt = new Map();
   const started = performance.now();
@@ -113,8 +73,5 @@ try {
   console.log(`gateway memory          ${((rssAfter - rssBefore) / 1024 / N * 1000).toFixed(1)} MiB RSS per 1000 subscribed connections (${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MiB)`);
   await Promise.all(clients.map((c) => c.dispose()));
 } finally {
-  gateway.kill('SIGTERM');
-  await new Promise((r) => gateway.on('exit', r));
-  await db.stop();
-  await rm(dir, { recursive: true, force: true });
+  await stop();
 }

@@ -5,31 +5,13 @@
 // Prints throughput, latency percentiles and the gateway's memory.
 //
 //   npm run bench:dashboard -- [--customers 200] [--first 50] [--clients 16] [--seconds 10]
-import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, percentile as pct, rssKiB, startBenchGateway } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(join(root, 'apps/gateway/package.json'));
-const { startEmbeddedDatabase } = require('./dist/db/embedded-postgres.js');
-const { createLogger } = require('./dist/logger.js');
-
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const CUSTOMERS = arg('customers', 200);
 const FIRST = arg('first', 50);
 const CLIENTS = arg('clients', 16);
 const SECONDS = arg('seconds', 10);
-
-const freePort = () => new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
-const rssMiB = async (pid) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const rssMiB = async (pid) => (await rssKiB(pid)) / 1024;
 
 const DASHBOARD = `query CustomerDashboard($first: Int!, $after: String) {
   customers(first: $first, after: $after) {
@@ -41,29 +23,9 @@ const DASHBOARD = `query CustomerDashboard($first: Int!, $after: String) {
   }
 }`;
 
-const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
-await chmod(dir, 0o755);
-const db = await startEmbeddedDatabase(dir, createLogger('warn'));
-const port = await freePort();
-const url = `http://127.0.0.1:${port}/graphql`;
-const gateway = spawn(process.execPath, [join(root, 'apps/gateway/dist/main.js')], {
-  env: { ...process.env, DATABASE_URL: db.url(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn', ADMIN_EMAIL: 'bench@tandem.local', ADMIN_PASSWORD: 'bench-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32', DB_POOL_MAX: '20', ALERT_SCAN_INTERVAL_MS: '3600000' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise((res, rej) => {
-  gateway.stdout.on('data', (d) => String(d).includes('Tandem GraphQL API') && res());
-  gateway.on('exit', (c) => rej(new Error(`gateway exited ${c}`)));
-});
-
-async function gql(query, variables, token) {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  const body = await r.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const { gql, admin, pid, stop } = await startBenchGateway();
 
 try {
-  const admin = (await gql('mutation($e:String!,$p:String!){login(email:$e,password:$p){token}}', { e: 'bench@tandem.local', p: 'bench-password' })).login.token;
   const product = (await gql('mutation($i:CreateProductInput!){createProduct(input:$i){product{id}}}', { i: { sku: 'BENCH', name: 'Bench', unitPrice: '12.50', taxRate: '0.2', initialStock: 1000000 } }, admin)).createProduct.product.id;
   for (let i = 0; i < CUSTOMERS; i++) {
     const c = (await gql('mutation($i:CreateCustomerInput!){createCustomer(input:$i){customer{id}}}', { i: { name: `Bench Customer ${String(i).padStart(4, '0')}` } }, admin)).createCustomer.customer.id;
@@ -77,7 +39,7 @@ try {
       }
     }
   }
-  const rssBefore = await rssMiB(gateway.pid);
+  const rssBefore = await rssMiB(pid);
   const latencies = [];
   const end = performance.now() + SECONDS * 1000;
   await Promise.all(Array.from({ length: CLIENTS }, async () => {
@@ -89,15 +51,12 @@ try {
       after = d.customers.pageInfo.hasNextPage ? d.customers.pageInfo.endCursor : null;
     }
   }));
-  const rssAfter = await rssMiB(gateway.pid);
+  const rssAfter = await rssMiB(pid);
   latencies.sort((a, b) => a - b);
   console.log(JSON.stringify({ customers: CUSTOMERS, first: FIRST, clients: CLIENTS, seconds: SECONDS, requests: latencies.length }));
   console.log(`throughput   ${(latencies.length / SECONDS).toFixed(1)} dashboard pages/s`);
   console.log(`latency      p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms`);
   console.log(`gateway RSS  ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after the run`);
 } finally {
-  gateway.kill('SIGTERM');
-  await new Promise((r) => gateway.on('exit', r));
-  await db.stop();
-  await rm(dir, { recursive: true, force: true });
+  await stop();
 }

@@ -1,0 +1,65 @@
+// Shared set-up of the benchmarks: an embedded PostgreSQL in a temporary
+// directory and one gateway as a child process (so its memory is its own),
+// signed in as a bench admin.
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const gatewayRequire = createRequire(join(root, 'apps/gateway/package.json'));
+const { startEmbeddedDatabase } = gatewayRequire('./dist/db/embedded-postgres.js');
+const { createLogger } = gatewayRequire('./dist/logger.js');
+
+/** `--name value` from the command line, as a number, or the default. */
+export const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const rssKiB = async (pid) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]);
+const freePort = () => new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
+
+/** Starts PostgreSQL and a gateway; returns its URL, a GraphQL helper, the admin token, the gateway's pid and stop(). */
+export async function startBenchGateway() {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
+  await chmod(dir, 0o755);
+  const db = await startEmbeddedDatabase(dir, createLogger('warn'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const gateway = spawn(process.execPath, [join(root, 'apps/gateway/dist/main.js')], {
+    env: {
+      ...process.env, DATABASE_URL: db.url(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: 'bench@tandem.local', ADMIN_PASSWORD: 'bench-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32',
+      DB_POOL_MAX: '20', ALERT_SCAN_INTERVAL_MS: '3600000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((res, rej) => {
+    gateway.stdout.on('data', (d) => String(d).includes('Tandem GraphQL API') && res());
+    gateway.on('exit', (c) => rej(new Error(`gateway exited ${c}`)));
+  });
+  async function gql(query, variables, token) {
+    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const body = await r.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+  const admin = (await gql('mutation($e:String!,$p:String!){login(email:$e,password:$p){token}}', { e: 'bench@tandem.local', p: 'bench-password' })).login.token;
+  return {
+    url,
+    gql,
+    admin,
+    pid: gateway.pid,
+    async stop() {
+      gateway.kill('SIGTERM');
+      await new Promise((r) => gateway.on('exit', r));
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
