@@ -1,1 +1,4 @@
+export * from './reporting-period';
 export * from './business-kpis';
+export * from './acquisition-cost';
+export * from './kpi-report';

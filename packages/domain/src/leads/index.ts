@@ -1,1 +1,2 @@
+export * from './lead-lifecycle';
 export * from './lead-conversion';

@@ -1,2 +1,3 @@
 export * from './pipeline-stages';
+export * from './opportunity-stage';
 export * from './pipeline-forecast';

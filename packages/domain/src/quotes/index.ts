@@ -1,1 +1,4 @@
 export * from './quote-lifecycle';
+export * from './quote-approval';
+export * from './quote-submission';
+export * from './quote-acceptance';

@@ -1,75 +1,52 @@
-import { money, type Decimal, type DecimalLike } from '../money/decimal';
 import type { IsoDate } from '../money/dates';
 import { ok, refuse, type Result } from '../money/result';
-import { priceOrderLines, type LineToPrice, type PricedDocument } from '../pricing/line-pricing';
 
 export type QuoteStatus = 'DRAFT' | 'PENDING_APPROVAL' | 'APPROVED' | 'SENT' | 'ACCEPTED' | 'EXPIRED' | 'REJECTED';
 export type QuoteEvent = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'SEND' | 'ACCEPT' | 'EXPIRE';
 
-/** A rep may give up to this discount without a manager's approval (15 %). */
-export const DEFAULT_REP_DISCOUNT_LIMIT = '15';
-
 /**
- * The quote lifecycle as a table. SUBMIT goes to PENDING_APPROVAL or straight
- * to APPROVED (see submitQuote); SEND, ACCEPT and EXPIRE need an approved quote.
+ * The quote lifecycle as a table. SUBMIT always passes through
+ * PENDING_APPROVAL; a quote within the rep's discount limit is approved at once
+ * by the same submission (see `submitQuote`). Only an approved quote can be sent
+ * or accepted; a manager rejects a pending quote, a customer a sent one; any
+ * quote still open can expire. ACCEPTED, EXPIRED and REJECTED are final.
  */
-export const QUOTE_TRANSITIONS: Readonly<Record<QuoteStatus, Partial<Record<QuoteEvent, QuoteStatus>>>> = {
-  DRAFT: { SUBMIT: 'PENDING_APPROVAL' },
-  PENDING_APPROVAL: { APPROVE: 'APPROVED', REJECT: 'REJECTED' },
+export const QUOTE_TRANSITIONS: Readonly<Record<QuoteStatus, Readonly<Partial<Record<QuoteEvent, QuoteStatus>>>>> = {
+  DRAFT: { SUBMIT: 'PENDING_APPROVAL', EXPIRE: 'EXPIRED' },
+  PENDING_APPROVAL: { APPROVE: 'APPROVED', REJECT: 'REJECTED', EXPIRE: 'EXPIRED' },
   APPROVED: { SEND: 'SENT', ACCEPT: 'ACCEPTED', EXPIRE: 'EXPIRED' },
-  SENT: { ACCEPT: 'ACCEPTED', EXPIRE: 'EXPIRED', REJECT: 'REJECTED' },
+  SENT: { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', EXPIRE: 'EXPIRED' },
   ACCEPTED: {},
   EXPIRED: {},
   REJECTED: {},
 };
 
-/** The status an event moves a quote to, or INVALID_TRANSITION. */
+/** The status an event moves a quote to, as the table says; any other move is INVALID_TRANSITION. */
 export function transitionQuote(status: QuoteStatus, event: QuoteEvent): Result<QuoteStatus, 'INVALID_TRANSITION'> {
   const next = QUOTE_TRANSITIONS[status][event];
-  return next ? ok(next) : refuse('INVALID_TRANSITION', `A quote that is ${status} cannot ${event.toLowerCase()}.`);
+  return next ? ok(next) : refuse('INVALID_TRANSITION', `A ${status} quote cannot ${event.toLowerCase()}.`, undefined, { status, event });
 }
 
-export interface QuoteLine extends LineToPrice {
-  productId: string;
-}
-
-/** A quote needs SALES_MANAGER approval when any line's discount exceeds the rep's limit. */
-export function needsApproval(lines: readonly Pick<QuoteLine, 'discountPercent'>[], repDiscountLimit: DecimalLike = DEFAULT_REP_DISCOUNT_LIMIT): boolean {
-  return lines.some((l) => money(l.discountPercent).gt(money(repDiscountLimit)));
-}
-
-/** Prices a quote exactly like an order (line net, tax, totals). */
-export function priceQuote(lines: readonly QuoteLine[]): Result<PricedDocument, 'BAD_USER_INPUT'> {
-  return priceOrderLines(lines);
-}
-
-/**
- * Submitting a draft: to PENDING_APPROVAL when a discount is over the rep's
- * limit, otherwise approved at once. A quote valid until a date already past is refused.
- */
-export function submitQuote(q: { status: QuoteStatus; lines: readonly QuoteLine[]; validUntil: IsoDate; today: IsoDate; repDiscountLimit?: DecimalLike }): Result<QuoteStatus, 'INVALID_TRANSITION' | 'BAD_USER_INPUT'> {
-  const move = transitionQuote(q.status, 'SUBMIT');
-  if (!move.ok) return move;
-  if (q.validUntil < q.today) return refuse('BAD_USER_INPUT', 'The validity date has passed.', ['validUntil']);
-  const priced = priceQuote(q.lines);
-  if (!priced.ok) return priced;
-  return ok(needsApproval(q.lines, q.repDiscountLimit) ? 'PENDING_APPROVAL' : 'APPROVED');
-}
-
-/** An approved or sent quote past its validity date has expired. */
+/** A quote is expired once its validity date is behind `today` (it is still valid on that date) while it could still expire. */
 export function isQuoteExpired(q: { status: QuoteStatus; validUntil: IsoDate }, today: IsoDate): boolean {
-  return (q.status === 'APPROVED' || q.status === 'SENT') && q.validUntil < today;
+  return q.validUntil < today && QUOTE_TRANSITIONS[q.status].EXPIRE !== undefined;
+}
+
+/** The status to show as of `today`: an open quote past its validity date reads as EXPIRED, whatever is stored. */
+export function quoteStatusAsOf(q: { status: QuoteStatus; validUntil: IsoDate }, today: IsoDate): QuoteStatus {
+  return isQuoteExpired(q, today) ? 'EXPIRED' : q.status;
 }
 
 /**
- * Accepting an approved or sent quote that has not expired yields the lines of
- * a new order (same products, quantities, prices and discounts).
+ * A guarded move: the table decides, and the validity date guards it. An
+ * expired quote can only EXPIRE; EXPIRE is refused while the quote is still
+ * valid. Both refusals are INVALID_TRANSITION.
  */
-export function acceptQuote(q: { status: QuoteStatus; validUntil: IsoDate; lines: readonly QuoteLine[] }, today: IsoDate): Result<{ status: 'ACCEPTED'; orderLines: QuoteLine[]; total: Decimal }, 'INVALID_TRANSITION'> {
-  const move = transitionQuote(q.status, 'ACCEPT');
+export function moveQuote(q: { status: QuoteStatus; validUntil: IsoDate }, event: QuoteEvent, today: IsoDate): Result<QuoteStatus, 'INVALID_TRANSITION'> {
+  const move = transitionQuote(q.status, event);
   if (!move.ok) return move;
-  if (isQuoteExpired(q, today)) return refuse('INVALID_TRANSITION', `The quote expired on ${q.validUntil}.`);
-  const priced = priceQuote(q.lines);
-  if (!priced.ok) throw new Error(`an approved quote has invalid lines: ${priced.message}`);
-  return ok({ status: 'ACCEPTED', orderLines: q.lines.map((l) => ({ ...l })), total: priced.value.total });
+  const expired = isQuoteExpired(q, today);
+  if (event !== 'EXPIRE' && expired) return refuse('INVALID_TRANSITION', `The quote expired: it was valid until ${q.validUntil}.`, undefined, { status: q.status, event, validUntil: q.validUntil });
+  if (event === 'EXPIRE' && !expired) return refuse('INVALID_TRANSITION', `The quote is valid until ${q.validUntil}.`, undefined, { status: q.status, event, validUntil: q.validUntil });
+  return move;
 }

@@ -1,1 +1,2 @@
+export * from './ticket-lifecycle';
 export * from './ticket-sla';

@@ -1,0 +1,46 @@
+import { sumMoney, ZERO, type Decimal } from '../money/decimal';
+import type { IsoDate } from '../money/dates';
+import { CHART_OF_ACCOUNTS, LEDGER_ACCOUNTS, type LedgerAccount, type LedgerAccountType } from './chart-of-accounts';
+import type { LedgerPosting } from './ledger-postings';
+
+/** Each account's balance, debit minus credit, from the postings dated on or before `asOf` (all when null): assets and expenses come out positive, liabilities and income negative. */
+export function accountBalances(postings: readonly LedgerPosting[], asOf: IsoDate | null = null): Record<LedgerAccount, Decimal> {
+  const out = Object.fromEntries(LEDGER_ACCOUNTS.map((k) => [k, ZERO])) as Record<LedgerAccount, Decimal>;
+  for (const p of postings) {
+    if (asOf !== null && p.date > asOf) continue;
+    for (const l of p.lines) out[l.account] = out[l.account].plus(l.debit).minus(l.credit);
+  }
+  return out;
+}
+
+export interface TrialBalanceLine {
+  account: { key: LedgerAccount; code: string; name: string; type: LedgerAccountType };
+  debit: Decimal;
+  credit: Decimal;
+  /** debit − credit */
+  balance: Decimal;
+}
+
+export interface TrialBalance {
+  asOf: IsoDate | null;
+  lines: TrialBalanceLine[];
+  totalDebit: Decimal;
+  totalCredit: Decimal;
+}
+
+/**
+ * The trial balance as of a date: every account in code order with its net
+ * balance in the debit or the credit column. The two totals are equal because
+ * every posting balances; if they are not, a posting was broken and it throws.
+ */
+export function trialBalance(postings: readonly LedgerPosting[], asOf: IsoDate | null = null): TrialBalance {
+  const balances = accountBalances(postings, asOf);
+  const lines = LEDGER_ACCOUNTS.map((key) => {
+    const balance = balances[key];
+    return { account: { key, ...CHART_OF_ACCOUNTS[key] }, debit: balance.gt(0) ? balance : ZERO, credit: balance.lt(0) ? balance.neg() : ZERO, balance };
+  });
+  const totalDebit = sumMoney(lines.map((l) => l.debit));
+  const totalCredit = sumMoney(lines.map((l) => l.credit));
+  if (!totalDebit.eq(totalCredit)) throw new Error(`the ledger does not balance: debits ${totalDebit.toFixed(2)}, credits ${totalCredit.toFixed(2)}`);
+  return { asOf, lines, totalDebit, totalCredit };
+}
