@@ -18,7 +18,7 @@ describe('who hears what', () => {
     ['a credit refusal', creditRefusalAlerts({ ...customer, orderId: 'o1', orderNumber: 'SO-1', check: checkCredit({ ...summary, amount: '20.00' }), attemptId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
     ['a credit warning', creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', changeId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
     ['an overdue invoice', invoiceOverdueAlert({ ...customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-01-01', balanceDue: '5.00' }), ['admin', 'rep-1', 'fin']],
-    ['short stock for confirmed orders', lowStockAlert({ productId: 'p', sku: 'SKU', available: 2, reorderPoint: 5, repIds: ['rep-2', 'rep-2'], changeId: 'x' }), ['admin', 'rep-2', 'wh']],
+    ['short stock for confirmed orders', lowStockAlert({ productId: 'p', sku: 'SKU', available: 2, reorderPoint: 5, repIds: ['rep-2', 'rep-2'], changeId: 'x' }), ['admin', 'mgr', 'rep-2', 'wh']],
     ['a ticket breach', slaBreachAlert({ ...customer, ticketId: 't', subject: 'Broken', slaDueAt: new Date('2025-01-01T00:00:00Z') }), ['admin', 'rep-1', 'sup']],
     ['a won deal', dealWonAlert({ ...customer, opportunityId: 'op', name: 'Big deal', amount: '1000.00' }), ['admin', 'mgr', 'rep-1', 'fin']],
   ])('%s', (_what, alert, ids) => {

@@ -41,11 +41,13 @@ export function canViewerSeeAlert(viewer: { id: string; role: AlertRole }, audie
   return viewer.role === 'ADMIN' || audience.roles.includes(viewer.role) || audience.userIds.includes(viewer.id);
 }
 
-interface CustomerFacts {
+/** The customer an alert names, and the rep who owns it (who hears about it). */
+export interface AlertCustomer {
   customerId: string;
   customerName: string;
   ownerId: string;
 }
+type CustomerFacts = AlertCustomer;
 
 // Credit and receivables concern finance and sales management, and the rep who owns the customer.
 const creditAudience = (ownerId: string): AlertAudience => ({ roles: ['ADMIN', 'FINANCE', 'SALES_MANAGER'], userIds: [ownerId] });
@@ -99,7 +101,8 @@ export function invoiceOverdueAlert(c: CustomerFacts & { invoiceId: string; invo
 
 /**
  * Available stock falling below the reorder point raises LOW_STOCK for the
- * warehouse and for the reps who own confirmed orders that still need it.
+ * warehouse, sales management and the reps who own confirmed orders that
+ * still need the product.
  */
 export function lowStockAlert(p: { productId: string; sku: string; available: number; reorderPoint: number; repIds: readonly string[]; changeId: string }): RaisedAlert {
   return {
@@ -107,7 +110,7 @@ export function lowStockAlert(p: { productId: string; sku: string; available: nu
     severity: p.available <= 0 ? 'CRITICAL' : 'WARNING',
     message: `${p.sku}: ${p.available} available, below the reorder point of ${p.reorderPoint}.`,
     subject: { productId: p.productId },
-    audience: { roles: ['ADMIN', 'WAREHOUSE'], userIds: [...new Set(p.repIds)] },
+    audience: { roles: ['ADMIN', 'WAREHOUSE', 'SALES_MANAGER'], userIds: [...new Set(p.repIds)] },
     eventKey: `LOW_STOCK:${p.productId}:${p.changeId}`,
   };
 }

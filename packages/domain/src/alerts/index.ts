@@ -1,1 +1,2 @@
 export * from './alert-rules';
+export * from './alert-changes';

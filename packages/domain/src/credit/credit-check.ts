@@ -1,5 +1,6 @@
-import { money, type Decimal, type DecimalLike } from '../money/decimal';
-import type { CreditStatus, CreditSummary } from './credit-position';
+import { Decimal, formatMoney, money, type DecimalLike } from '../money/decimal';
+import { refuse, type Refusal } from '../money/result';
+import type { CreditStatus } from './credit-position';
 
 export interface CreditCheck {
   approved: boolean;
@@ -12,19 +13,53 @@ export interface CreditCheck {
   available: Decimal | null;
 }
 
+export interface CreditCheckInput {
+  /** null = no limit */
+  limit: DecimalLike | null;
+  /** exposure before this order */
+  exposure: DecimalLike;
+  /** the customer's credit status: ON_HOLD refuses (a summary from summarizeCredit fits) */
+  status?: CreditStatus;
+  /** a hold placed by hand refuses as well */
+  onHold?: boolean;
+  /** this order's total (net + tax) */
+  amount: DecimalLike;
+}
+
+// The figures come back as the very Decimals given (a summary's), or parsed once.
+const asDecimal = (x: DecimalLike): Decimal => (x instanceof Decimal ? x : money(x));
+
 /**
  * May an order of `amount` go on credit? Refused with CREDIT_HOLD when the
- * customer is ON_HOLD, with CREDIT_LIMIT_EXCEEDED when exposure + amount >
- * limit; always with the figures before and after.
+ * customer is ON_HOLD (or a hold is placed), with CREDIT_LIMIT_EXCEEDED when
+ * exposure + amount > limit (reaching the limit exactly is allowed; no limit
+ * never refuses); always with the figures before and after.
  */
-export function checkCredit(c: Pick<CreditSummary, 'limit' | 'exposure' | 'status'> & { amount: DecimalLike }): CreditCheck {
-  const exposureAfter = c.exposure.plus(money(c.amount));
-  const figures = { limit: c.limit, exposureBefore: c.exposure, exposureAfter, available: c.limit === null ? null : c.limit.minus(exposureAfter) };
-  if (c.status === 'ON_HOLD') return { approved: false, reason: 'CREDIT_HOLD', message: 'The customer is on credit hold.', ...figures };
-  if (c.limit !== null && exposureAfter.gt(c.limit)) {
-    return { approved: false, reason: 'CREDIT_LIMIT_EXCEEDED', message: `This order would take exposure to ${exposureAfter.toFixed(2)}, over the limit of ${c.limit.toFixed(2)}.`, ...figures };
+export function checkCredit(c: CreditCheckInput): CreditCheck {
+  const limit = c.limit === null ? null : asDecimal(c.limit);
+  const exposureBefore = asDecimal(c.exposure);
+  const exposureAfter = exposureBefore.plus(money(c.amount));
+  const figures = { limit, exposureBefore, exposureAfter, available: limit === null ? null : limit.minus(exposureAfter) };
+  if (c.status === 'ON_HOLD' || c.onHold === true) return { approved: false, reason: 'CREDIT_HOLD', message: 'The customer is on credit hold.', ...figures };
+  if (limit !== null && exposureAfter.gt(limit)) {
+    return { approved: false, reason: 'CREDIT_LIMIT_EXCEEDED', message: `This order would take exposure to ${formatMoney(exposureAfter)}, over the limit of ${formatMoney(limit)}.`, ...figures };
   }
   return { approved: true, reason: null, message: 'Approved.', ...figures };
+}
+
+/**
+ * A refused credit check as the API's refusal (code CREDIT_HOLD or
+ * CREDIT_LIMIT_EXCEEDED, the figures as money strings in `details`), or null
+ * when the check approved.
+ */
+export function creditRefusal(check: CreditCheck): Refusal<'CREDIT_HOLD' | 'CREDIT_LIMIT_EXCEEDED'> | null {
+  if (check.approved || check.reason === null) return null;
+  return refuse(check.reason, check.message, undefined, {
+    limit: check.limit === null ? null : formatMoney(check.limit),
+    exposureBefore: formatMoney(check.exposureBefore),
+    exposureAfter: formatMoney(check.exposureAfter),
+    available: check.available === null ? null : formatMoney(check.available),
+  });
 }
 
 /**

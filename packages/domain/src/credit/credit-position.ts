@@ -10,6 +10,7 @@ export interface CreditPolicy {
   /** WARNING from this share of a positive limit (0.8). */
   warningRatio: DecimalLike;
 }
+/** The contract's policy: ON_HOLD beyond 60 days past due, WARNING from 80 % of a positive limit. */
 export const DEFAULT_CREDIT_POLICY: CreditPolicy = { holdAfterDaysOverdue: 60, warningRatio: '0.8' };
 
 export interface CreditInputs {
@@ -25,9 +26,11 @@ export interface CreditInputs {
   unappliedCredit: DecimalLike;
   /** Σ balanceDue of invoices due before asOf */
   overdueAmount: DecimalLike;
-  /** the earliest due date among invoices still owing and past due, if any */
-  oldestOverdueDueDate: IsoDate | null;
-  asOf: IsoDate;
+  /** days past due of the oldest invoice still owing (0 when none); or give oldestOverdueDueDate and asOf */
+  maxDaysOverdue?: number;
+  /** the earliest due date among invoices still owing and past due, if any (with asOf, instead of maxDaysOverdue) */
+  oldestOverdueDueDate?: IsoDate | null;
+  asOf?: IsoDate;
 }
 
 export interface CreditSummary {
@@ -72,16 +75,28 @@ export function creditStatus(
   return 'OK';
 }
 
+function daysOverdueOf(i: Pick<CreditInputs, 'maxDaysOverdue' | 'oldestOverdueDueDate' | 'asOf'>): number {
+  if (i.maxDaysOverdue !== undefined) {
+    if (!Number.isSafeInteger(i.maxDaysOverdue)) throw new RangeError(`maxDaysOverdue ${i.maxDaysOverdue} is not a whole number of days`);
+    return Math.max(0, i.maxDaysOverdue);
+  }
+  if (!i.oldestOverdueDueDate) return 0;
+  if (!i.asOf) throw new RangeError('summarizeCredit: oldestOverdueDueDate needs asOf');
+  return Math.max(0, daysBetween(i.oldestOverdueDueDate, i.asOf));
+}
+
 /**
- * A customer's whole credit position from summed facts: exposure, available
- * (limit − exposure, negative when over, null without a limit), utilization
- * (exposure / limit to 4 places, null without a positive limit) and status.
+ * A customer's whole credit position from summed facts (one grouped query's
+ * row): exposure, available (limit − exposure, negative when over, null
+ * without a limit), utilization (exposure / limit to 4 places, null without a
+ * positive limit) and status. Days overdue come as `maxDaysOverdue`, or from
+ * `oldestOverdueDueDate` as of `asOf`.
  */
 export function summarizeCredit(i: CreditInputs, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): CreditSummary {
   const limit = i.limit === null ? null : money(i.limit);
   const exposure = creditExposure(i);
   const overdueAmount = money(i.overdueAmount);
-  const maxDaysOverdue = i.oldestOverdueDueDate ? Math.max(0, daysBetween(i.oldestOverdueDueDate, i.asOf)) : 0;
+  const maxDaysOverdue = daysOverdueOf(i);
   return {
     limit,
     onHold: i.onHold,

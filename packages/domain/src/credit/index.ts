@@ -1,2 +1,3 @@
 export * from './credit-position';
 export * from './credit-check';
+export * from './credit-facts';

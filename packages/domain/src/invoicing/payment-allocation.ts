@@ -54,14 +54,10 @@ export function allocatePayment(p: {
       if (left.lte(0)) break;
       const balance = balances.get(inv.id)!;
       if (balance.lte(0)) continue;
-      const take = Decimal_min(balance, left);
+      const take = balance.lt(left) ? balance : left;
       allocations.push({ invoiceId: inv.id, amount: take });
       left = left.minus(take);
     }
   }
   return ok({ allocations, unapplied: left.gt(0) ? left : ZERO });
-}
-
-function Decimal_min(a: Decimal, b: Decimal): Decimal {
-  return a.lt(b) ? a : b;
 }

@@ -1,4 +1,4 @@
-import { Decimal, money, type DecimalLike } from './decimal';
+import { Decimal, money, ZERO, type DecimalLike } from './decimal';
 
 /**
  * Splits `total` into parts proportional to `weights`, in cents, by largest
@@ -25,5 +25,6 @@ export function allocateByLargestRemainder(total: DecimalLike, weights: readonly
     floors[i] = floors[i].plus(1);
     left -= 1;
   }
-  return floors.map((c) => c.times(sign).div(100));
+  // A zero share of a negative total is 0.00, not -0.00.
+  return floors.map((c) => (c.isZero() ? ZERO : c.times(sign).div(100)));
 }

@@ -1,1 +1,2 @@
 export * from './order-lifecycle';
+export * from './order-value';

@@ -1,1 +1,2 @@
 export * from './receivables-aging';
+export * from './receivables-history';

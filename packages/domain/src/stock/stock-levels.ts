@@ -25,6 +25,14 @@ function byId(levels: readonly StockLevel[]): Map<string, StockLevel> {
   return new Map(levels.map((l) => [l.productId, { ...l }]));
 }
 
+/** Per product, the whole quantities the lines move. A negative or fractional one is a broken invariant: it would drive a level below zero. */
+function merged(fn: string, lines: readonly { productId: string; quantity: number }[]): { productId: string; quantity: number }[] {
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 0) throw new RangeError(`${fn}: quantity ${l.quantity} of ${l.productId} is not a whole number, 0 or more`);
+  }
+  return mergeByProduct(lines);
+}
+
 /**
  * Reserves every line or none: refused with INSUFFICIENT_STOCK (naming the
  * first short line and the figures) when any product has less available than
@@ -36,7 +44,7 @@ export function reserveStock(
   lines: readonly { productId: string; quantity: number }[],
 ): Result<{ levels: StockLevel[]; lowStock: string[] }, 'INSUFFICIENT_STOCK'> {
   const next = byId(levels);
-  for (const { productId, quantity } of mergeByProduct(lines)) {
+  for (const { productId, quantity } of merged('reserveStock', lines)) {
     const level = next.get(productId);
     if (!level) throw new Error(`reserveStock: no stock level for ${productId}`);
     if (availableStock(level) < quantity) {
@@ -55,7 +63,7 @@ export function reserveStock(
 /** Gives reservations back (a cancelled order). Never below zero. */
 export function releaseStock(levels: readonly StockLevel[], lines: readonly { productId: string; quantity: number }[]): StockLevel[] {
   const next = byId(levels);
-  for (const { productId, quantity } of mergeByProduct(lines)) {
+  for (const { productId, quantity } of merged('releaseStock', lines)) {
     const level = next.get(productId);
     if (!level) throw new Error(`releaseStock: no stock level for ${productId}`);
     if (level.reserved < quantity) throw new Error(`releaseStock: ${productId} has ${level.reserved} reserved, cannot release ${quantity}`);
@@ -67,7 +75,7 @@ export function releaseStock(levels: readonly StockLevel[], lines: readonly { pr
 /** Shipping turns a reservation into a decrease of onHand; refused when more ships than is reserved. */
 export function shipStock(levels: readonly StockLevel[], lines: readonly { productId: string; quantity: number }[]): Result<StockLevel[], 'INSUFFICIENT_STOCK'> {
   const next = byId(levels);
-  for (const { productId, quantity } of mergeByProduct(lines)) {
+  for (const { productId, quantity } of merged('shipStock', lines)) {
     const level = next.get(productId);
     if (!level) throw new Error(`shipStock: no stock level for ${productId}`);
     if (level.reserved < quantity || level.onHand < quantity) return refuse('INSUFFICIENT_STOCK', `Only ${level.reserved} reserved, ${quantity} to ship.`);
