@@ -8,6 +8,7 @@ export * from './invoicing';
 export * from './receivables';
 export * from './pipeline';
 export * from './alerts';
+export * from './events';
 export * from './quotes';
 export * from './leads';
 export * from './support';

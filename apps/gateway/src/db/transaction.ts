@@ -1,28 +1,55 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Refused, type UserError, type UserErrorCode } from '../graphql/user-error.type';
-
-export type MutationResult<T> = { ok: true; value: T } | { ok: false; userErrors: UserError[] };
+import type { Refusal } from '@tandem/domain';
+import type { Viewer } from '../auth/viewer';
+import { dispatchEvents } from '../events/event-dispatcher';
+import { EventLog } from '../events/event-log';
+import { Refused, userError, type UserError, type UserErrorCode } from '../graphql/user-error.type';
 
 /**
- * Runs one write use case in one transaction. A `Refused` thrown inside (a
- * business rule said no) rolls everything back and becomes `userErrors`;
- * anything else propagates and is masked for the client.
+ * What every write service returns: the written value, or the refusals with
+ * nothing written (and, when the payload shows something even then, `details`).
  */
-export async function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<MutationResult<T>> {
+export type MutationResult<T, D = undefined> = { ok: true; value: T } | { ok: false; userErrors: UserError[]; details?: D };
+
+/**
+ * Runs one write use case in one transaction. The work states what happened
+ * as business events; they are dispatched to their consumers (alerts, ...)
+ * inside the same transaction, just before commit. A `Refused` thrown inside (a
+ * business rule said no) rolls everything back and becomes `userErrors`; the
+ * refused attempts it recorded are then dispatched in a transaction of their
+ * own. Anything else propagates and is masked for the client.
+ */
+export async function inTransaction<T, D = undefined>(
+  em: EntityManager,
+  viewer: Viewer | null,
+  work: (tx: EntityManager, events: EventLog) => Promise<T>,
+): Promise<MutationResult<T, D>> {
+  const events = new EventLog(viewer?.id ?? null);
   try {
-    return { ok: true, value: await em.transactional(work) };
+    const value = await em.transactional(async (tx) => {
+      const value = await work(tx, events);
+      await dispatchEvents(tx, events.events);
+      return value;
+    });
+    return { ok: true, value };
   } catch (err) {
-    if (err instanceof Refused) return { ok: false, userErrors: [err.toUserError()] };
-    throw err;
+    if (!(err instanceof Refused)) throw err;
+    if (events.refusals.length) await em.fork().transactional((tx) => dispatchEvents(tx, events.refusals));
+    return { ok: false, userErrors: [err.toUserError()], ...(err.details === undefined ? {} : { details: err.details as D }) };
   }
 }
 
 /** Throws a refusal for a domain `Result` that said no, prefixing its field with the input path. */
-export function refusedFromDomain(r: { code: string; message: string; field?: (string | number)[] }, prefix: string[] = ['input']): Refused {
-  return new Refused(r.code as never, r.message, r.field ? [...prefix, ...r.field.map(String)] : undefined);
+export function refusedFromDomain<D = undefined>(r: Refusal, prefix: string[] = ['input'], details?: D): Refused<D> {
+  return new Refused(r.code, r.message, r.field ? [...prefix, ...r.field] : undefined, details);
 }
 
 /** A refusal decided before any write (role, validation). */
-export function refused<T>(code: UserErrorCode, message: string, field?: string[]): MutationResult<T> {
-  return { ok: false, userErrors: [new Refused(code, message, field).toUserError()] };
+export function refused<T, D = undefined>(code: UserErrorCode, message: string, field?: string[]): MutationResult<T, D> {
+  return { ok: false, userErrors: [userError(code, message, field)] };
+}
+
+/** Refusals found before any write (input validation), as a result. */
+export function refusedWith<T, D = undefined>(userErrors: UserError[]): MutationResult<T, D> {
+  return { ok: false, userErrors };
 }

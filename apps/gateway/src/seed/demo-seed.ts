@@ -17,7 +17,7 @@ export const DEMO_USERS = [
   { key: 'support', email: 'support@demo.tandem', name: 'Sam Support', role: Role.SUPPORT },
 ] as const;
 
-function must<T>(what: string, r: MutationResult<T>): T {
+function must<T, D>(what: string, r: MutationResult<T, D>): T {
   if (!r.ok) throw new Error(`demo seed: ${what}: ${r.userErrors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
   return r.value;
 }
@@ -38,9 +38,8 @@ export async function seedDemo(orm: Orm, services: Services, log: Logger): Promi
   const admin = await em.findOneOrFail(User, { role: Role.ADMIN }, { orderBy: { createdAt: 'asc' } });
   const as: Record<string, Viewer> = { admin: { id: admin.id, role: Role.ADMIN } };
   for (const u of DEMO_USERS) {
-    const r = await services.users.createUser(em, as.admin, { email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD });
-    if ('userErrors' in r) throw new Error(`demo seed: ${u.email}: ${r.userErrors.map((e) => e.message).join('; ')}`);
-    as[u.key] = { id: r.user.id, role: u.role };
+    const user = must(u.email, await services.users.createUser(em, as.admin, { email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD }));
+    as[u.key] = { id: user.id, role: u.role };
   }
 
   const catalog = [
@@ -76,7 +75,7 @@ export async function seedDemo(orm: Orm, services: Services, log: Logger): Promi
       orderDate: daysAgo(daysBack),
       lines: lines.map(([sku, quantity, discountPercent]) => ({ productId: product[sku], quantity, discountPercent: discountPercent ?? '0' })),
     })).id;
-  const confirm = async (owner: string, id: string) => must('confirm', (await services.fulfilment.confirmOrder(em, as[owner], id)).result);
+  const confirm = async (owner: string, id: string) => must('confirm', await services.fulfilment.confirmOrder(em, as[owner], id)).order;
   const ship = async (id: string, lines?: { productId: string; quantity: number }[]) => must('ship', await services.fulfilment.shipOrder(em, as.warehouse, id, lines));
   const invoice = async (id: string, daysBack: number) => must('invoice', await services.invoicing.invoiceOrder(em, as.finance, id, daysAgo(daysBack)));
 

@@ -16,7 +16,7 @@ const summary = summarizeCredit({ limit: '100.00', onHold: false, openReceivable
 describe('who hears what', () => {
   it.each([
     ['a credit refusal', creditRefusalAlerts({ ...customer, orderId: 'o1', orderNumber: 'SO-1', check: checkCredit({ ...summary, amount: '20.00' }), attemptId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
-    ['a credit warning', creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', changeId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
+    ['a credit warning', creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', holdCause: null, changeId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
     ['an overdue invoice', invoiceOverdueAlert({ ...customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-01-01', balanceDue: '5.00' }), ['admin', 'rep-1', 'fin']],
     ['short stock for confirmed orders', lowStockAlert({ productId: 'p', sku: 'SKU', available: 2, reorderPoint: 5, repIds: ['rep-2', 'rep-2'], changeId: 'x' }), ['admin', 'mgr', 'rep-2', 'wh']],
     ['a ticket breach', slaBreachAlert({ ...customer, ticketId: 't', subject: 'Broken', slaDueAt: new Date('2025-01-01T00:00:00Z') }), ['admin', 'rep-1', 'sup']],
@@ -39,15 +39,28 @@ describe('one alert per business event', () => {
   it.each([
     ['OK', 'WARNING', 'CREDIT_WARNING', 'WARNING'],
     ['WARNING', 'OVER_LIMIT', 'CREDIT_WARNING', 'CRITICAL'],
-    ['WARNING', 'ON_HOLD', 'CREDIT_HOLD', 'CRITICAL'],
   ] as const)('%s → %s raises %s (%s)', (before, after, kind, severity) => {
-    const [alert, ...rest] = creditStatusChangeAlerts({ ...customer, before, after, changeId: 'chg', reason: 'late' });
+    const [alert, ...rest] = creditStatusChangeAlerts({ ...customer, before, after, holdCause: null, changeId: 'chg' });
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({ kind, severity, subject: { customerId: 'c1' }, eventKey: `${kind}:c1:chg` });
   });
 
+  it('keys a hold by its cause: each hand-placed hold by its change, a late invoice by the invoice alone', () => {
+    const placed = creditStatusChangeAlerts({ ...customer, before: 'WARNING', after: 'ON_HOLD', holdCause: { kind: 'HOLD_PLACED' }, changeId: 'chg', reason: 'disputed' });
+    expect(placed).toEqual([expect.objectContaining({ kind: 'CREDIT_HOLD', severity: 'CRITICAL', eventKey: 'CREDIT_HOLD:c1:placed:chg', message: 'Acme is on credit hold: disputed.' })]);
+    const late = (changeId: string, before: 'OK' | 'WARNING') =>
+      creditStatusChangeAlerts({ ...customer, before, after: 'ON_HOLD', holdCause: { kind: 'INVOICE_OVERDUE', invoiceId: 'i9' }, changeId });
+    // A write that moves the customer on hold and the scan that finds it later name the same cause.
+    expect(late('write-1', 'OK')[0].eventKey).toBe(late('scan', 'WARNING')[0].eventKey);
+    expect(late('write-1', 'OK')[0]).toMatchObject({ eventKey: 'CREDIT_HOLD:c1:overdue:i9', message: 'Acme is on credit hold: an invoice is more than 60 days past due.' });
+  });
+
+  it('refuses a move into ON_HOLD without a cause: a broken invariant', () => {
+    expect(() => creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'ON_HOLD', holdCause: null, changeId: 'x' })).toThrow(/without a cause/);
+  });
+
   it('raises nothing when the status stays or improves, and nothing for an approved or held check', () => {
-    expect(creditStatusChangeAlerts({ ...customer, before: 'WARNING', after: 'OK', changeId: 'x' })).toEqual([]);
+    expect(creditStatusChangeAlerts({ ...customer, before: 'WARNING', after: 'OK', holdCause: null, changeId: 'x' })).toEqual([]);
     expect(creditRefusalAlerts({ ...customer, orderId: 'o', orderNumber: 'SO', check: checkCredit({ ...summary, amount: '1.00' }), attemptId: 'x' })).toEqual([]);
     const held = checkCredit({ ...summary, status: 'ON_HOLD', amount: '1.00' });
     expect(creditRefusalAlerts({ ...customer, orderId: 'o', orderNumber: 'SO', check: held, attemptId: 'x' })).toEqual([]);

@@ -1,7 +1,9 @@
 import type { CreditCheck } from '../credit/credit-check';
 import { creditStatusAlerts } from '../credit/credit-check';
-import type { CreditStatus } from '../credit/credit-position';
+import { DEFAULT_CREDIT_POLICY, type CreditStatus } from '../credit/credit-position';
+import type { HoldCause } from '../credit/hold-cause';
 import { formatMoney, type DecimalLike } from '../money/decimal';
+import { alertKeys } from './alert-keys';
 
 export type AlertKind = 'CREDIT_LIMIT_EXCEEDED' | 'CREDIT_WARNING' | 'CREDIT_HOLD' | 'INVOICE_OVERDUE' | 'LOW_STOCK' | 'SLA_BREACH' | 'DEAL_WON';
 export const ALERT_KINDS: readonly AlertKind[] = ['CREDIT_LIMIT_EXCEEDED', 'CREDIT_WARNING', 'CREDIT_HOLD', 'INVOICE_OVERDUE', 'LOW_STOCK', 'SLA_BREACH', 'DEAL_WON'];
@@ -64,27 +66,41 @@ export function creditRefusalAlerts(c: CustomerFacts & { orderId: string; orderN
     message: `Order ${c.orderNumber} for ${c.customerName} was refused: exposure would reach ${formatMoney(c.check.exposureAfter)} against a limit of ${formatMoney(c.check.limit!)}.`,
     subject: { customerId: c.customerId, orderId: c.orderId },
     audience: creditAudience(c.ownerId),
-    eventKey: `CREDIT_LIMIT_EXCEEDED:${c.orderId}:${c.attemptId}`,
+    eventKey: alertKeys.creditLimitExceeded(c.orderId, c.attemptId),
   }];
 }
 
 /**
  * A credit status change raises CREDIT_WARNING when it moves into WARNING or
- * OVER_LIMIT, and CREDIT_HOLD when it moves into ON_HOLD (by hand or for
- * overdue invoices). `changeId` names the change that caused it.
+ * OVER_LIMIT, and CREDIT_HOLD when it moves into ON_HOLD, keyed by the hold's
+ * cause (a hold placed by hand, with its reason; or an invoice more than 60
+ * days late). `changeId` names the change that caused it.
  */
-export function creditStatusChangeAlerts(c: CustomerFacts & { before: CreditStatus; after: CreditStatus; changeId: string; reason?: string }): RaisedAlert[] {
-  return creditStatusAlerts(c.before, c.after).map((kind) => ({
-    kind,
-    severity: kind === 'CREDIT_HOLD' || c.after === 'OVER_LIMIT' ? 'CRITICAL' : 'WARNING',
-    message:
-      kind === 'CREDIT_HOLD'
-        ? `${c.customerName} is on credit hold${c.reason ? `: ${c.reason}` : ''}.`
-        : `${c.customerName}'s credit moved from ${c.before} to ${c.after}.`,
-    subject: { customerId: c.customerId },
-    audience: creditAudience(c.ownerId),
-    eventKey: `${kind}:${c.customerId}:${c.changeId}`,
-  }));
+export function creditStatusChangeAlerts(
+  c: CustomerFacts & { before: CreditStatus; after: CreditStatus; holdCause: HoldCause | null; changeId: string; reason?: string },
+): RaisedAlert[] {
+  return creditStatusAlerts(c.before, c.after).map((kind): RaisedAlert => {
+    if (kind === 'CREDIT_HOLD') {
+      if (!c.holdCause) throw new Error('creditStatusChangeAlerts: ON_HOLD without a cause');
+      const reason = c.holdCause.kind === 'INVOICE_OVERDUE' ? `an invoice is more than ${DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue} days past due` : c.reason;
+      return {
+        kind,
+        severity: 'CRITICAL',
+        message: `${c.customerName} is on credit hold${reason ? `: ${reason}` : ''}.`,
+        subject: { customerId: c.customerId },
+        audience: creditAudience(c.ownerId),
+        eventKey: alertKeys.creditHold(c.customerId, c.holdCause, c.changeId),
+      };
+    }
+    return {
+      kind,
+      severity: c.after === 'OVER_LIMIT' ? 'CRITICAL' : 'WARNING',
+      message: `${c.customerName}'s credit moved from ${c.before} to ${c.after}.`,
+      subject: { customerId: c.customerId },
+      audience: creditAudience(c.ownerId),
+      eventKey: alertKeys.creditWarning(c.customerId, c.changeId),
+    };
+  });
 }
 
 /** An invoice that passed its due date unpaid raises INVOICE_OVERDUE once, for finance and the owning rep. */
@@ -95,7 +111,7 @@ export function invoiceOverdueAlert(c: CustomerFacts & { invoiceId: string; invo
     message: `Invoice ${c.invoiceNumber} of ${c.customerName} is overdue since ${c.dueDate}: ${formatMoney(c.balanceDue)} unpaid.`,
     subject: { customerId: c.customerId, invoiceId: c.invoiceId },
     audience: { roles: ['ADMIN', 'FINANCE'], userIds: [c.ownerId] },
-    eventKey: `INVOICE_OVERDUE:${c.invoiceId}`,
+    eventKey: alertKeys.invoiceOverdue(c.invoiceId),
   };
 }
 
@@ -111,7 +127,7 @@ export function lowStockAlert(p: { productId: string; sku: string; available: nu
     message: `${p.sku}: ${p.available} available, below the reorder point of ${p.reorderPoint}.`,
     subject: { productId: p.productId },
     audience: { roles: ['ADMIN', 'WAREHOUSE', 'SALES_MANAGER'], userIds: [...new Set(p.repIds)] },
-    eventKey: `LOW_STOCK:${p.productId}:${p.changeId}`,
+    eventKey: alertKeys.lowStock(p.productId, p.changeId),
   };
 }
 
@@ -123,7 +139,7 @@ export function slaBreachAlert(c: CustomerFacts & { ticketId: string; subject: s
     message: `Ticket "${c.subject}" of ${c.customerName} passed its SLA at ${c.slaDueAt.toISOString()} unresolved.`,
     subject: { customerId: c.customerId, ticketId: c.ticketId },
     audience: { roles: ['ADMIN', 'SUPPORT'], userIds: [c.ownerId] },
-    eventKey: `SLA_BREACH:${c.ticketId}`,
+    eventKey: alertKeys.slaBreach(c.ticketId),
   };
 }
 
@@ -135,6 +151,6 @@ export function dealWonAlert(c: CustomerFacts & { opportunityId: string; name: s
     message: `${c.name} with ${c.customerName} was won: ${formatMoney(c.amount)}.`,
     subject: { customerId: c.customerId, opportunityId: c.opportunityId },
     audience: { roles: ['ADMIN', 'SALES_MANAGER', 'FINANCE'], userIds: [c.ownerId] },
-    eventKey: `DEAL_WON:${c.opportunityId}`,
+    eventKey: alertKeys.dealWon(c.opportunityId),
   };
 }

@@ -1,2 +1,2 @@
+export * from './alert-keys';
 export * from './alert-rules';
-export * from './alert-changes';

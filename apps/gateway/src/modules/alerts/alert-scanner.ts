@@ -1,15 +1,27 @@
-import { addDays, creditStatusChangeAlerts, DEFAULT_CREDIT_POLICY, invoiceOverdueAlert, slaBreachAlert, type RaisedAlert } from '@tandem/domain';
+import { addDays, ALERT_KEY_PREFIX, alertKeys, DEFAULT_CREDIT_POLICY, isOverdue } from '@tandem/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { tryLockAlertScan } from '../../db/locks';
 import type { Orm } from '../../db/orm';
 import { query, todayUtc } from '../../db/sql';
+import { dispatchEvents } from '../../events/event-dispatcher';
+import { EventLog } from '../../events/event-log';
 import type { Logger } from '../../logger';
-import { writeAlerts } from './alert-writer';
+
+interface CustomerColumns {
+  customer_id: string;
+  name: string;
+  owner_id: string;
+}
+const customerRefOf = (r: CustomerColumns) => ({ customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id });
 
 /**
- * Time-based alerts: INVOICE_OVERDUE, SLA_BREACH and the credit hold that an
- * invoice more than 60 days late puts on its customer. The AlertScheduler runs
- * a scan once across all instances; should two scans ever overlap (a manual
- * run, a slow one), a transaction-scoped advisory lock lets only one work, and
- * the unique event key makes each event raise one alert regardless.
+ * Time-based business events: invoices falling overdue, invoices more than
+ * 60 days late (the credit hold they cause) and tickets past their SLA. The
+ * scan states them as events and dispatches them like any write does; what
+ * they raise is the domain's decision (alertsForEvent). The AlertScheduler
+ * runs a scan once across all instances; should two ever overlap, the scan
+ * lock lets only one work, and alert keys by cause make each raise one alert
+ * whoever finds it, a write or the scan.
  */
 export class AlertScanner {
   private running: Promise<number> | null = null;
@@ -23,62 +35,77 @@ export class AlertScanner {
     await this.running?.catch(() => undefined);
   }
 
-  /** One scan; returns how many alerts it raised (0 when another instance holds the scan lock). */
+  /** One scan; returns how many new events it found (0 when another instance holds the scan lock). */
   scan(now: Date = new Date()): Promise<number> {
     this.running = this.orm.em.fork().transactional(async (tx) => {
-      const [{ locked }] = await query<{ locked: boolean }>(tx, `select pg_try_advisory_xact_lock(hashtext('tandem:alert-scan')) as locked`);
-      if (!locked) return 0;
-      const today = todayUtc(now);
-      const alerts: RaisedAlert[] = [];
-
-      const overdue = await query<{ id: string; number: string; due_date: string; balance: string; customer_id: string; name: string; owner_id: string }>(
-        tx,
-        `select i.id, i.number, i.due_date::text as due_date, (i.total - i.amount_paid)::text as balance, c.id as customer_id, c.name, c.owner_id
-           from invoices i join customers c on c.id = i.customer_id
-          where i.status in ('OPEN', 'PARTIALLY_PAID') and i.due_date < ?
-            and not exists (select 1 from alerts a where a.event_key = 'INVOICE_OVERDUE:' || i.id)
-          order by i.due_date limit 1000`,
-        [today],
-      );
-      for (const r of overdue) {
-        alerts.push(invoiceOverdueAlert({ invoiceId: r.id, invoiceNumber: r.number, dueDate: r.due_date, balanceDue: r.balance, customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id }));
-      }
-
-      // Customers put ON_HOLD by an invoice more than the policy's days late: one alert per (customer, first such invoice).
-      const holdFrom = addDays(today, -DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue);
-      const held = await query<{ customer_id: string; name: string; owner_id: string; on_hold: boolean; invoice_id: string }>(
-        tx,
-        `select c.id as customer_id, c.name, c.owner_id, c.on_hold, (array_agg(i.id order by i.due_date, i.id))[1]::text as invoice_id
-           from customers c join invoices i on i.customer_id = c.id
-          where i.status in ('OPEN', 'PARTIALLY_PAID') and i.due_date < ?
-          group by c.id`,
-        [holdFrom],
-      );
-      for (const r of held) {
-        alerts.push(...creditStatusChangeAlerts({
-          customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id,
-          before: r.on_hold ? 'ON_HOLD' : 'WARNING', after: 'ON_HOLD',
-          changeId: `overdue:${r.invoice_id}`, reason: `an invoice is more than ${DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue} days past due`,
-        }));
-      }
-
-      const breached = await query<{ id: string; subject: string; sla_due_at: string | Date; customer_id: string; name: string; owner_id: string }>(
-        tx,
-        `select t.id, t.subject, t.sla_due_at, c.id as customer_id, c.name, c.owner_id
-           from tickets t join customers c on c.id = t.customer_id
-          where t.status not in ('RESOLVED', 'CLOSED') and t.sla_due_at < ?
-            and not exists (select 1 from alerts a where a.event_key = 'SLA_BREACH:' || t.id)
-          limit 1000`,
-        [now],
-      );
-      for (const r of breached) {
-        alerts.push(slaBreachAlert({ ticketId: r.id, subject: r.subject, slaDueAt: new Date(r.sla_due_at), customerId: r.customer_id, customerName: r.name, ownerId: r.owner_id }));
-      }
-
-      const written = await writeAlerts(tx, alerts);
-      if (written.length) this.log.info({ raised: written.length }, 'alert scan raised alerts');
-      return written.length;
+      if (!(await tryLockAlertScan(tx))) return 0;
+      const events = new EventLog(null);
+      await this.overdueInvoices(tx, events, todayUtc(now));
+      await this.overdueHolds(tx, events, todayUtc(now));
+      await this.slaBreaches(tx, events, now);
+      await dispatchEvents(tx, events.events);
+      if (events.events.length) this.log.info({ events: events.events.length }, 'alert scan found new time-based events');
+      return events.events.length;
     });
     return this.running;
+  }
+
+  /** Invoices past their due date with something owed, not yet announced. */
+  private async overdueInvoices(tx: EntityManager, events: EventLog, today: string): Promise<void> {
+    const rows = await query<CustomerColumns & { id: string; number: string; due_date: string; balance: string }>(
+      tx,
+      `select i.id, i.number, i.due_date::text as due_date, (i.total - i.amount_paid)::text as balance, c.id as customer_id, c.name, c.owner_id
+         from invoices i join customers c on c.id = i.customer_id
+        where i.status in ('OPEN', 'PARTIALLY_PAID') and i.due_date < ?
+          and not exists (select 1 from alerts a where a.event_key = ? || i.id)
+        order by i.due_date limit 1000`,
+      [today, ALERT_KEY_PREFIX.INVOICE_OVERDUE],
+    );
+    for (const r of rows.filter((r) => isOverdue({ dueDate: r.due_date, balanceDue: r.balance }, today))) {
+      events.record({ type: 'InvoiceFellOverdue', customer: customerRefOf(r), invoiceId: r.id, invoiceNumber: r.number, dueDate: r.due_date, balanceDue: r.balance });
+    }
+  }
+
+  /**
+   * Customers whose oldest invoice still owing is more than the policy's days
+   * late: the cause of their hold, found once. A customer held by hand is
+   * already on hold; once released, the next scan finds the lateness hold.
+   * Newest crossings first, so a backlog of known ones never hides a new one.
+   */
+  private async overdueHolds(tx: EntityManager, events: EventLog, today: string): Promise<void> {
+    const rows = await query<CustomerColumns & { invoice_id: string; due_date: string }>(
+      tx,
+      `select c.id as customer_id, c.name, c.owner_id, o.id as invoice_id, o.due_date::text as due_date
+         from customers c
+         join lateral (select id, due_date from invoices i
+                        where i.customer_id = c.id and i.status in ('OPEN', 'PARTIALLY_PAID') and i.total > i.amount_paid and i.due_date < ?
+                        order by i.due_date, i.id limit 1) o on true
+        where o.due_date < ? and not c.on_hold
+        order by o.due_date desc limit 1000`,
+      [today, addDays(today, -DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue)],
+    );
+    const keyOf = (r: (typeof rows)[number]) => alertKeys.creditHold(r.customer_id, { kind: 'INVOICE_OVERDUE', invoiceId: r.invoice_id }, '');
+    const known = new Set(
+      rows.length ? (await query<{ event_key: string }>(tx, 'select event_key from alerts where event_key in (?)', [rows.map(keyOf)])).map((k) => k.event_key) : [],
+    );
+    for (const r of rows.filter((r) => !known.has(keyOf(r)))) {
+      events.record({ type: 'OverdueHoldReached', customer: customerRefOf(r), invoiceId: r.invoice_id, dueDate: r.due_date });
+    }
+  }
+
+  /** Tickets unresolved past their SLA, not yet announced. */
+  private async slaBreaches(tx: EntityManager, events: EventLog, now: Date): Promise<void> {
+    const rows = await query<CustomerColumns & { id: string; subject: string; sla_due_at: string | Date }>(
+      tx,
+      `select t.id, t.subject, t.sla_due_at, c.id as customer_id, c.name, c.owner_id
+         from tickets t join customers c on c.id = t.customer_id
+        where t.status not in ('RESOLVED', 'CLOSED') and t.sla_due_at < ?
+          and not exists (select 1 from alerts a where a.event_key = ? || t.id)
+        limit 1000`,
+      [now, ALERT_KEY_PREFIX.SLA_BREACH],
+    );
+    for (const r of rows) {
+      events.record({ type: 'TicketSlaBreached', customer: customerRefOf(r), ticketId: r.id, subject: r.subject, slaDueAt: new Date(r.sla_due_at) });
+    }
   }
 }

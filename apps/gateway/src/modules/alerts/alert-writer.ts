@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RaisedAlert } from '@tandem/domain';
+import { lockAlertOutbox } from '../../db/locks';
 import { query } from '../../db/sql';
 
 export const ALERT_CHANNEL = 'tandem_alerts';
@@ -9,17 +10,16 @@ export const ALERT_CHANNEL = 'tandem_alerts';
  * NOTIFY that PostgreSQL delivers only if that transaction commits (so no
  * alert describes a rolled-back change, and none is lost).
  *
- * Call it last in the transaction: it takes a transaction-scoped advisory lock
- * that serialises alert writers until they commit, so alert ids become visible
- * in increasing order and a reader resuming "after id N" can never miss an
- * alert that committed late with a smaller id. The lock is taken after every
- * row lock the transaction needs, so it cannot take part in a deadlock.
+ * Call it last in the transaction (the alert outbox consumer runs last): it
+ * takes the outbox lock (db/locks.ts), which serialises alert writers until
+ * they commit so alert ids become visible in increasing order; taken after
+ * every row lock, it cannot take part in a deadlock.
  *
  * An alert whose eventKey was raised before is skipped: one alert per event.
  */
 export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAlert[]): Promise<string[]> {
   if (alerts.length === 0) return [];
-  await query(tx, `select pg_advisory_xact_lock(hashtext('tandem:alerts'))`);
+  await lockAlertOutbox(tx);
   const ids: string[] = [];
   for (const a of alerts) {
     const rows = await query<{ id: string }>(

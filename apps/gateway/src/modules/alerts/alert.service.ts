@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { query } from '../../db/sql';
-import { inTransaction, type MutationResult } from '../../db/transaction';
+import { inTransaction, refused, type MutationResult } from '../../db/transaction';
 import { encodeCursor, pageArgs, toConnection, type ConnectionValue } from '../../graphql/connection';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { alertOf } from './alert.mapper';
@@ -27,8 +27,8 @@ export class AlertService {
   /** Marks an alert read for everyone; only someone who may see it may do so. Idempotent. */
   async acknowledge(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<AlertType>> {
     const v = requireViewer(viewer);
-    if (!/^\d{1,19}$/.test(id)) return { ok: false, userErrors: [new Refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']).toUserError()] };
-    return inTransaction(em, async (tx) => {
+    if (!/^\d{1,19}$/.test(id)) return refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']);
+    return inTransaction(em, v, async (tx) => {
       const vis = alertVisibilitySql(v);
       const rows = await query<AlertRow>(
         tx,

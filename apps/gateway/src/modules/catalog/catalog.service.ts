@@ -1,14 +1,16 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { query } from '../../db/sql';
-import { inTransaction, refused, type MutationResult } from '../../db/transaction';
+import { lockProducts } from '../../db/locks';
+import { inTransaction, refused, refusedWith, type MutationResult } from '../../db/transaction';
 import { encodeCursor, pageArgs, toConnection, type ConnectionValue } from '../../graphql/connection';
 import { parseDecimalArg, parseMoneyArg } from '../../graphql/money-args';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { inputErrors } from '../../graphql/validate-input';
 import { Product } from './product.entity';
+import { applyStockLevels, stockLevelsOf } from './stock-levels';
 import { PRODUCT_COLUMNS, toProduct, type ProductRow } from './product.loaders';
 import type { CreateProductInput, ProductType, ReceiveStockInput } from './product.type';
 
@@ -30,14 +32,14 @@ export class CatalogService {
     const v = requireViewer(viewer);
     if (!may.writeProducts(v)) return refused(UserErrorCode.FORBIDDEN, 'Only ADMIN or SALES_MANAGER may create products.');
     const invalid = await inputErrors(input);
-    if (invalid.length) return { ok: false, userErrors: invalid };
+    if (invalid.length) return refusedWith(invalid);
     const unitPrice = parseMoneyArg(input.unitPrice, ['input', 'unitPrice'], { min: '0' });
     const unitCost = parseMoneyArg(input.unitCost ?? '0.00', ['input', 'unitCost'], { min: '0' });
     const taxRate = parseDecimalArg(input.taxRate ?? '0', ['input', 'taxRate'], 4);
     const priced = domain.validateProductPricing({ unitPrice, unitCost, taxRate, reorderPoint: input.reorderPoint ?? 0 });
     if (!priced.ok) return refused(UserErrorCode.BAD_USER_INPUT, priced.message, ['input', ...(priced.field ?? [])]);
     try {
-      return await inTransaction(em, async (tx) => {
+      return await inTransaction(em, v, async (tx, events) => {
         const product = tx.create(Product, {
           sku: input.sku.trim(),
           name: input.name.trim(),
@@ -48,6 +50,7 @@ export class CatalogService {
           onHand: input.initialStock ?? 0,
         });
         await tx.flush();
+        events.record({ type: 'ProductCreated', productId: product.id, sku: product.sku, onHand: product.onHand });
         return product;
       });
     } catch (err) {
@@ -60,13 +63,13 @@ export class CatalogService {
     const v = requireViewer(viewer);
     if (!may.writeStock(v)) return refused(UserErrorCode.FORBIDDEN, 'Only the warehouse may receive stock.');
     const invalid = await inputErrors(input);
-    if (invalid.length) return { ok: false, userErrors: invalid };
-    return inTransaction(em, async (tx) => {
-      const product = await tx.findOne(Product, { id: input.productId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (invalid.length) return refusedWith(invalid);
+    return inTransaction(em, v, async (tx, events) => {
+      const products = await lockProducts(tx, [input.productId]);
+      const product = products.get(input.productId);
       if (!product) throw new Refused(UserErrorCode.NOT_FOUND, 'No such product.', ['input', 'productId']);
-      const received = domain.receiveStock({ productId: product.id, onHand: product.onHand, reserved: product.reserved, reorderPoint: product.reorderPoint }, input.quantity);
-      product.onHand = received.onHand;
-      await tx.flush();
+      const [stock] = applyStockLevels(products, [domain.receiveStock(stockLevelsOf(products)[0], input.quantity)]);
+      events.record({ type: 'StockReceived', quantity: input.quantity, stock });
       return product;
     });
   }

@@ -15,6 +15,8 @@ export interface CreditFacts {
   openReceivables: string;
   overdueAmount: string;
   oldestOverdueDueDate: string | null;
+  /** the invoice of oldestOverdueDueDate (ties: the lowest id); the cause of a hold for lateness */
+  oldestOverdueInvoiceId: string | null;
   unappliedCredit: string;
   uninvoicedLines: { quantity: number; unitPrice: string; discountPercent: string; taxRate: string }[];
 }
@@ -28,6 +30,7 @@ interface FactRow {
   open_receivables: string;
   overdue_amount: string;
   oldest_overdue_due_date: string | null;
+  oldest_overdue_invoice_id: string | null;
   unapplied: string;
 }
 interface LineRow {
@@ -57,18 +60,20 @@ export async function loadCreditFacts(
             coalesce(i.open_receivables, 0)::text as open_receivables,
             coalesce(i.overdue_amount, 0)::text as overdue_amount,
             i.oldest_overdue_due_date::text as oldest_overdue_due_date,
+            i.oldest_overdue_invoice_id::text as oldest_overdue_invoice_id,
             coalesce(p.unapplied, 0)::text as unapplied
        from customers c
        left join lateral (
          select sum(total - amount_paid) as open_receivables,
                 sum(total - amount_paid) filter (where due_date < ?) as overdue_amount,
-                min(due_date) filter (where due_date < ?) as oldest_overdue_due_date
+                min(due_date) filter (where due_date < ?) as oldest_overdue_due_date,
+                (array_agg(id order by due_date, id) filter (where due_date < ?))[1] as oldest_overdue_invoice_id
            from invoices
           where customer_id = c.id and status in ('OPEN', 'PARTIALLY_PAID')
        ) i on true
        left join lateral (select sum(unapplied_amount) as unapplied from payments where customer_id = c.id) p on true
       where c.id in (?) and ${customers.sql}`,
-    [today, today, ids, ...customers.params],
+    [today, today, today, ids, ...customers.params],
   );
 const lines = await query<LineRow>(
     em,
@@ -91,6 +96,7 @@ const lines = await query<LineRow>(
       openReceivables: r.open_receivables,
       overdueAmount: r.overdue_amount,
       oldestOverdueDueDate: r.oldest_overdue_due_date,
+      oldestOverdueInvoiceId: r.oldest_overdue_invoice_id,
       unappliedCredit: r.unapplied,
       uninvoicedLines: [],
     });

@@ -2,16 +2,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { assertMayReadCommercial, assertMayReadCustomers, may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
+import { lockCustomer } from '../../db/locks';
 import { customerScopeSql, todayUtc } from '../../db/sql';
 import { inTransaction, refused, type MutationResult } from '../../db/transaction';
 import { parseMoneyArg } from '../../graphql/money-args';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
-import { writeAlerts } from '../alerts/alert-writer';
-import { creditChangeAlerts, creditStatusNow } from './credit-alerts';
 import { creditCheckView, creditFiguresOf } from './credit-view';
 import { loadCreditFacts } from './credit-facts';
+import { watchCredit } from './credit-watch';
 import type { Customer } from './customer.entity';
-import { lockCustomer } from './customer.service';
+import { customerRef } from './customer.mapper';
 import type { CreditCheckType } from './customer.type';
 
 /** Credit terms: limits and holds (FINANCE, ADMIN), and the what-if credit check. */
@@ -20,11 +20,12 @@ export class CreditService {
     const v = requireViewer(viewer);
     if (!may.manageCredit(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may set credit limits.');
     const parsed = limit == null ? null : parseMoneyArg(limit, ['limit'], { min: '0' });
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, customerId, ['customerId']);
-      const before = await creditStatusNow(tx, customer.id);
+      const credit = await watchCredit(tx, customer.id);
+      const limitBefore = customer.creditLimit ?? null;
       customer.creditLimit = parsed;
-      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
+      events.record({ type: 'CreditLimitChanged', customer: customerRef(customer), limitBefore, limitAfter: parsed, credit: await credit.moved() });
       return customer;
     });
   }
@@ -33,13 +34,13 @@ export class CreditService {
     const v = requireViewer(viewer);
     if (!may.manageCredit(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may place credit holds.');
     if (!reason.trim()) return refused(UserErrorCode.BAD_USER_INPUT, 'A hold needs a reason.', ['reason']);
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, customerId, ['customerId']);
       if (customer.onHold) throw new Refused(UserErrorCode.CONFLICT, 'The customer is already on hold.', ['customerId']);
-      const before = await creditStatusNow(tx, customer.id);
+      const credit = await watchCredit(tx, customer.id);
       customer.onHold = true;
       customer.holdReason = reason.trim();
-      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before, customer.holdReason));
+      events.record({ type: 'HoldPlaced', customer: customerRef(customer), reason: customer.holdReason, credit: await credit.moved() });
       return customer;
     });
   }
@@ -47,13 +48,13 @@ export class CreditService {
   async releaseCreditHold(em: EntityManager, viewer: Viewer | null, customerId: string): Promise<MutationResult<Customer>> {
     const v = requireViewer(viewer);
     if (!may.manageCredit(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may release credit holds.');
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, customerId, ['customerId']);
       if (!customer.onHold) throw new Refused(UserErrorCode.CONFLICT, 'The customer is not on hold.', ['customerId']);
-      const before = await creditStatusNow(tx, customer.id);
+      const credit = await watchCredit(tx, customer.id);
       customer.onHold = false;
       customer.holdReason = null;
-      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
+      events.record({ type: 'HoldReleased', customer: customerRef(customer), credit: await credit.moved() });
       return customer;
     });
   }

@@ -1,22 +1,18 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { may, requireViewer, canReadCustomer } from '../../auth/policy';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FieldChange } from '@tandem/domain';
+import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { Role } from '../../auth/viewer';
-import { inTransaction, refused, type MutationResult } from '../../db/transaction';
+import { lockCustomer } from '../../db/locks';
+import { inTransaction, refused, refusedWith, type MutationResult } from '../../db/transaction';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { inputErrors } from '../../graphql/validate-input';
 import { User } from '../users/user.entity';
 import { parseMoneyArg } from '../../graphql/money-args';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
+import { customerRef } from './customer.mapper';
 import type { CreateContactInput, CreateCustomerInput, UpdateCustomerInput } from './customer.input';
-
-/** Loads a customer for writing, locked, refusing ones the viewer may not see as NOT_FOUND. */
-export async function lockCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[]): Promise<Customer> {
-  const customer = await tx.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!customer || !canReadCustomer(viewer, customer.owner.id)) throw new Refused(UserErrorCode.NOT_FOUND, 'No such customer.', field);
-  return customer;
-}
 
 /** Customer master data and contacts: sales write them (a rep only its own); finance sets credit terms. */
 export class CustomerService {
@@ -24,9 +20,9 @@ export class CustomerService {
     const v = requireViewer(viewer);
     if (!may.writeCustomers(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not create customers.');
     const invalid = await inputErrors(input);
-    if (invalid.length) return { ok: false, userErrors: invalid };
+    if (invalid.length) return refusedWith(invalid);
     const creditLimit = input.creditLimit == null ? null : parseMoneyArg(input.creditLimit, ['input', 'creditLimit'], { min: '0' });
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       if (creditLimit !== null && !may.manageCredit(v)) throw new Refused(UserErrorCode.FORBIDDEN, 'Only FINANCE or ADMIN may set a credit limit.', ['input', 'creditLimit']);
       const ownerId = await this.resolveOwner(tx, v, input.ownerId);
       const customer = tx.create(Customer, {
@@ -38,6 +34,7 @@ export class CustomerService {
         creditLimit,
       });
       await tx.flush();
+      events.record({ type: 'CustomerCreated', customer: customerRef(customer), creditLimit });
       return customer;
     });
   }
@@ -46,9 +43,10 @@ export class CustomerService {
     const v = requireViewer(viewer);
     if (!may.writeCustomers(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not change customers.');
     const invalid = await inputErrors(input);
-    if (invalid.length) return { ok: false, userErrors: invalid };
-    return inTransaction(em, async (tx) => {
+    if (invalid.length) return refusedWith(invalid);
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, id, ['id']);
+      const before = { name: customer.name, email: customer.email ?? null, phone: customer.phone ?? null, paymentTermsDays: customer.paymentTermsDays, ownerId: customer.owner.id };
       if (input.name != null) customer.name = input.name.trim();
       if (input.email !== undefined) customer.email = input.email;
       if (input.phone !== undefined) customer.phone = input.phone;
@@ -58,6 +56,11 @@ export class CustomerService {
         customer.owner = tx.getReference(User, await this.resolveOwner(tx, v, input.ownerId), { wrapped: true });
       }
       await tx.flush();
+      const after: typeof before = { name: customer.name, email: customer.email ?? null, phone: customer.phone ?? null, paymentTermsDays: customer.paymentTermsDays, ownerId: customer.owner.id };
+      const changes: FieldChange[] = (Object.keys(before) as (keyof typeof before)[])
+        .filter((field) => before[field] !== after[field])
+        .map((field) => ({ field, before: before[field], after: after[field] }));
+      if (changes.length) events.record({ type: 'CustomerUpdated', customer: customerRef(customer), changes });
       return customer;
     });
   }
@@ -66,8 +69,8 @@ export class CustomerService {
     const v = requireViewer(viewer);
     if (!may.writeCustomers(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not create contacts.');
     const invalid = await inputErrors(input);
-    if (invalid.length) return { ok: false, userErrors: invalid };
-    return inTransaction(em, async (tx) => {
+    if (invalid.length) return refusedWith(invalid);
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
       const contact = tx.create(Contact, {
         customer,
@@ -78,6 +81,7 @@ export class CustomerService {
         title: input.title ?? null,
       });
       await tx.flush();
+      events.record({ type: 'ContactCreated', customer: customerRef(customer), contactId: contact.id, name: `${contact.firstName} ${contact.lastName}` });
       return contact;
     });
   }

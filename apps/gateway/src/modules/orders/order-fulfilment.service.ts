@@ -2,24 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { todayUtc } from '../../db/sql';
+import { lockOrder, lockOrderWithCustomer, lockProducts } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
-import { creditCheckView, creditFiguresOf } from '../customers/credit-view';
-import { loadCreditFacts } from '../customers/credit-facts';
-import { lockCustomer } from '../customers/customer.service';
+import { applyStockLevels, stockLevelsOf } from '../catalog/stock-levels';
+import { creditCheckView } from '../customers/credit-view';
+import { watchCredit } from '../customers/credit-watch';
+import { customerRef } from '../customers/customer.mapper';
 import type { CreditCheckType } from '../customers/customer.type';
 import { Order, OrderStatus } from './order.entity';
-import { lockOrder, lockProducts } from './order.service';
 import { Shipment, ShipmentLine } from './shipment.entity';
-import { randomUUID } from 'node:crypto';
-import { writeAlerts } from '../alerts/alert-writer';
-import { lowStockAlertFor } from '../catalog/stock-alerts';
-import { creditChangeAlerts } from '../customers/credit-alerts';
 import type { ShipLineInput } from './order.type';
 
-export interface ConfirmResult {
-  result: MutationResult<Order>;
+/** What confirmOrder shows even when refused: the credit figures it was judged on. */
+export interface ConfirmDetails {
   creditCheck: CreditCheckType | null;
 }
 
@@ -33,9 +29,11 @@ function lineFacts(order: Order) {
   }));
 }
 
+const orderRef = (o: Order): domain.OrderRef => ({ orderId: o.id, orderNumber: o.number });
+
 /**
- * Confirm, cancel and ship. Each runs in one transaction that locks, in this
- * order, the order row, its customer row, then its products in id order.
+ * Confirm, cancel and ship, each in one transaction that takes its locks in
+ * the global order of db/locks.ts (customer, order, products by id).
  *
  * Why row locks rather than SERIALIZABLE: the credit check reads aggregates
  * over many rows (invoices, open order lines, payments) that another
@@ -48,65 +46,47 @@ function lineFacts(order: Order) {
  * deadlocks out.
  */
 export class OrderFulfilmentService {
-  async confirmOrder(em: EntityManager, viewer: Viewer | null, id: string): Promise<ConfirmResult> {
+  async confirmOrder(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<{ order: Order; creditCheck: CreditCheckType }, ConfirmDetails>> {
     const v = requireViewer(viewer);
-    if (!may.writeOrders(v)) return { result: refused(UserErrorCode.FORBIDDEN, 'Your role may not confirm orders.'), creditCheck: null };
-    let creditCheck: CreditCheckType | null = null;
-    let refusal: Parameters<typeof domain.creditRefusalAlerts>[0] | null = null;
-    const result = await inTransaction(em, async (tx) => {
-      const order = await lockOrder(tx, id);
-      const customer = await lockCustomer(tx, v, order.customer.id, ['id']);
+    if (!may.writeOrders(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not confirm orders.');
+    return inTransaction(em, v, async (tx, events) => {
+      const { order, customer } = await lockOrderWithCustomer(tx, v, id);
       const move = domain.transitionOrder(order.status, 'CONFIRM');
-      if (!move.ok) throw refusedFromDomain(move, []);
+      if (!move.ok) throw refusedFromDomain(move, [], { creditCheck: null });
 
-      const today = todayUtc();
-      const facts = (await loadCreditFacts(tx, [customer.id], today)).get(customer.id)!;
-      const before = creditFiguresOf(facts, today);
-      const check = domain.checkCredit({ ...before, amount: order.total });
-      creditCheck = creditCheckView(check);
+      const credit = await watchCredit(tx, customer.id);
+      const check = domain.checkCredit({ ...credit.before, amount: order.total });
+      const creditCheck = creditCheckView(check);
       if (!check.approved) {
-        refusal = { customerId: customer.id, customerName: customer.name, ownerId: customer.owner.id, orderId: order.id, orderNumber: order.number, check, attemptId: randomUUID() };
-        throw new Refused(check.reason as UserErrorCode, check.message, ['id']);
+        events.recordRefusal({ type: 'OrderCreditRefused', customer: customerRef(customer), order: orderRef(order), check });
+        throw new Refused(check.reason!, check.message, ['id'], { creditCheck });
       }
 
       const products = await lockProducts(tx, order.lines.getItems().map((l) => l.product.id));
       const reservation = domain.reserveStock(
-        [...products.values()].map((p) => ({ productId: p.id, onHand: p.onHand, reserved: p.reserved, reorderPoint: p.reorderPoint })),
+        stockLevelsOf(products),
         order.lines.getItems().map((l) => ({ productId: l.product.id, quantity: l.quantity })),
       );
-      if (!reservation.ok) throw refusedFromDomain(reservation, ['lines']);
-      for (const level of reservation.value.levels) products.get(level.productId)!.reserved = level.reserved;
+      if (!reservation.ok) throw refusedFromDomain(reservation, ['lines'], { creditCheck });
+      const stock = applyStockLevels(products, reservation.value.levels);
       order.status = move.value as OrderStatus;
-
-      const alerts = await creditChangeAlerts(tx, customer, before.status);
-      for (const productId of reservation.value.lowStock) alerts.push(await lowStockAlertFor(tx, products.get(productId)!, order.id));
-      await writeAlerts(tx, alerts);
-      return order;
+      events.record({ type: 'OrderConfirmed', customer: customerRef(customer), order: orderRef(order), total: order.total, credit: await credit.moved(), stock });
+      return { order, creditCheck };
     });
-    // The refusal rolled the confirmation back; the alert that it happened is its own small transaction.
-    if (refusal) await em.fork().transactional((tx) => writeAlerts(tx, domain.creditRefusalAlerts(refusal!)));
-    return { result, creditCheck };
   }
 
   async cancelOrder(em: EntityManager, viewer: Viewer | null, id: string, reason: string | null | undefined): Promise<MutationResult<Order>> {
     const v = requireViewer(viewer);
     if (!may.writeOrders(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not cancel orders.');
-    return inTransaction(em, async (tx) => {
-      const order = await lockOrder(tx, id);
-      await lockCustomer(tx, v, order.customer.id, ['id']);
+    return inTransaction(em, v, async (tx, events) => {
+      const { order, customer } = await lockOrderWithCustomer(tx, v, id);
       const plan = domain.planCancellation({ status: order.status, lines: lineFacts(order) });
       if (!plan.ok) throw refusedFromDomain(plan, []);
-      if (plan.value.release.length) {
-        const products = await lockProducts(tx, plan.value.release.map((r) => r.productId));
-        const released = domain.releaseStock(
-          [...products.values()].map((p) => ({ productId: p.id, onHand: p.onHand, reserved: p.reserved, reorderPoint: p.reorderPoint })),
-          plan.value.release,
-        );
-        for (const level of released) products.get(level.productId)!.reserved = level.reserved;
-      }
+      const products = await lockProducts(tx, plan.value.release.map((r) => r.productId));
+      const stock = plan.value.release.length ? applyStockLevels(products, domain.releaseStock(stockLevelsOf(products), plan.value.release)) : [];
       order.status = plan.value.status as OrderStatus;
       order.cancelReason = reason?.trim() || null;
-      await tx.flush();
+      events.record({ type: 'OrderCancelled', customer: customerRef(customer), order: orderRef(order), reason: order.cancelReason, stock });
       return order;
     });
   }
@@ -114,7 +94,8 @@ export class OrderFulfilmentService {
   async shipOrder(em: EntityManager, viewer: Viewer | null, id: string, lines: ShipLineInput[] | null | undefined): Promise<MutationResult<{ order: Order; shipment: Shipment }>> {
     const v = requireViewer(viewer);
     if (!may.ship(v)) return refused(UserErrorCode.FORBIDDEN, 'Only the warehouse may ship orders.');
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
+      // No customer lock: shipping changes stock and the order, not exposure (see db/locks.ts).
       const order = await lockOrder(tx, id);
       const plan = domain.planShipment({
         status: order.status,
@@ -124,15 +105,11 @@ export class OrderFulfilmentService {
       if (!plan.ok) throw refusedFromDomain(plan, []); // its field paths already start at the `lines` argument
       const products = await lockProducts(tx, plan.value.shipments.map((s) => s.productId));
       const shipped = domain.shipStock(
-        [...products.values()].map((p) => ({ productId: p.id, onHand: p.onHand, reserved: p.reserved, reorderPoint: p.reorderPoint })),
+        stockLevelsOf(products),
         plan.value.shipments.map((s) => ({ productId: s.productId, quantity: s.quantity })),
       );
       if (!shipped.ok) throw refusedFromDomain(shipped, ['lines']);
-      for (const level of shipped.value) {
-        const p = products.get(level.productId)!;
-        p.onHand = level.onHand;
-        p.reserved = level.reserved;
-      }
+      const stock = applyStockLevels(products, shipped.value);
       const shipment = tx.create(Shipment, { order });
       const byLine = new Map(order.lines.getItems().map((l) => [l.id, l]));
       for (const s of plan.value.shipments) {
@@ -142,6 +119,10 @@ export class OrderFulfilmentService {
       }
       order.status = plan.value.status as OrderStatus;
       await tx.flush();
+      events.record({
+        type: 'OrderShipped', customerId: order.customer.id, order: orderRef(order), shipmentId: shipment.id,
+        lines: plan.value.shipments.map((s) => ({ productId: s.productId, quantity: s.quantity })), stock,
+      });
       return { order, shipment };
     });
   }

@@ -1,37 +1,18 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { todayUtc } from '../../db/sql';
+import { lockCustomer } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { parseDecimalArg, parseMoneyArg } from '../../graphql/money-args';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { Product } from '../catalog/product.entity';
-import { lockCustomer } from '../customers/customer.service';
+import { customerRef } from '../customers/customer.mapper';
 import { User } from '../users/user.entity';
 import { Order, OrderStatus } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import type { CreateOrderInput } from './order.type';
-
-/**
- * Loads an order and its lines for writing. The row lock is taken by its own
- * `SELECT … FOR UPDATE` before anything is read, so the lines read next are the
- * ones committed by whoever held the lock before us (a lock on a joined,
- * populated query would not guarantee that). Visibility is checked by lockCustomer
- * (sales, finance) or is total (warehouse).
- */
-export async function lockOrder(tx: EntityManager, id: string, field: string[] = ['id']): Promise<Order> {
-  const locked = await tx.execute<{ id: string }[]>('select id from orders where id = ? for update', [id]);
-  if (locked.length === 0) throw new Refused(UserErrorCode.NOT_FOUND, 'No such order.', field);
-  return tx.findOneOrFail(Order, { id }, { populate: ['lines'], refresh: true });
-}
-
-/** Products locked in id order, so concurrent confirmations cannot deadlock on them. */
-export async function lockProducts(tx: EntityManager, ids: string[]): Promise<Map<string, Product>> {
-  const unique = [...new Set(ids)].sort();
-  const products = await tx.find(Product, { id: { $in: unique } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
-  return new Map(products.map((p) => [p.id, p]));
-}
 
 /** Creating a draft order: prices and totals from the domain, nothing reserved yet. */
 export class OrderService {
@@ -46,7 +27,7 @@ export class OrderService {
       unitPrice: l.unitPrice == null ? null : parseMoneyArg(l.unitPrice, ['input', 'lines', String(i), 'unitPrice'], { min: '0' }),
       discountPercent: parseDecimalArg(l.discountPercent ?? '0', ['input', 'lines', String(i), 'discountPercent'], 4),
     }));
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
       const products = new Map((await tx.find(Product, { id: { $in: [...new Set(parsed.map((l) => l.productId))] } })).map((p) => [p.id, p]));
       const lines = parsed.map((l, i) => {
@@ -82,6 +63,7 @@ export class OrderService {
         );
       });
       await tx.flush();
+      events.record({ type: 'OrderCreated', customer: customerRef(customer), order: { orderId: order.id, orderNumber: order.number }, total: order.total });
       return order;
     });
   }

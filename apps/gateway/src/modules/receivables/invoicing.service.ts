@@ -3,13 +3,13 @@ import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { todayUtc } from '../../db/sql';
+import { lockOrderWithCustomer } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { UserErrorCode } from '../../graphql/user-error.type';
-import { writeAlerts } from '../alerts/alert-writer';
-import { creditChangeAlerts, creditStatusNow } from '../customers/credit-alerts';
-import { lockCustomer } from '../customers/customer.service';
+import { watchCredit } from '../customers/credit-watch';
+import { customerRef } from '../customers/customer.mapper';
 import { OrderStatus } from '../orders/order.entity';
-import { lockOrder, nextNumber } from '../orders/order.service';
+import { nextNumber } from '../orders/order.service';
 import { Invoice, InvoiceLine } from './invoice.entity';
 
 /** Billing what was shipped and not yet invoiced (FINANCE, ADMIN). */
@@ -17,10 +17,9 @@ export class InvoicingService {
   async invoiceOrder(em: EntityManager, viewer: Viewer | null, orderId: string, issueDate: string | null | undefined): Promise<MutationResult<Invoice>> {
     const v = requireViewer(viewer);
     if (!may.invoice(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may invoice orders.');
-    return inTransaction(em, async (tx) => {
-      const order = await lockOrder(tx, orderId, ['orderId']);
-      const customer = await lockCustomer(tx, v, order.customer.id, ['orderId']);
-      const before = await creditStatusNow(tx, customer.id);
+    return inTransaction(em, v, async (tx, events) => {
+      const { order, customer } = await lockOrderWithCustomer(tx, v, orderId, ['orderId']);
+      const credit = await watchCredit(tx, customer.id);
       const lines = order.lines.getItems();
       const plan = domain.planInvoice({
         status: order.status,
@@ -56,7 +55,12 @@ export class InvoicingService {
       }
       order.status = plan.value.orderStatus as OrderStatus;
       // An invoice dated in the past can be overdue at once and move the customer's credit status.
-      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
+      const moved = await credit.moved();
+      events.record({
+        type: 'InvoiceIssued', customer: customerRef(customer), orderId: order.id,
+        invoice: { invoiceId: invoice.id, invoiceNumber: invoice.number, issueDate: invoice.issueDate, dueDate: invoice.dueDate, total: invoice.total },
+        credit: moved,
+      });
       return invoice;
     });
   }

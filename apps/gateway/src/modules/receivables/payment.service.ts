@@ -1,15 +1,15 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { todayUtc } from '../../db/sql';
+import { lockCustomer, lockOpenInvoices } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { parseMoneyArg } from '../../graphql/money-args';
 import { UserErrorCode } from '../../graphql/user-error.type';
-import { writeAlerts } from '../alerts/alert-writer';
-import { creditChangeAlerts, creditStatusNow } from '../customers/credit-alerts';
-import { lockCustomer } from '../customers/customer.service';
-import { Invoice, InvoiceStatus } from './invoice.entity';
+import { watchCredit } from '../customers/credit-watch';
+import { customerRef } from '../customers/customer.mapper';
+import { InvoiceStatus } from './invoice.entity';
 import { Payment, PaymentAllocation } from './payment.entity';
 import type { RecordPaymentInput } from './payment.type';
 
@@ -20,15 +20,10 @@ export class PaymentService {
     if (!may.recordPayments(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may record payments.');
     const amount = parseMoneyArg(input.amount, ['input', 'amount'], { min: '0.01' });
     const requested = input.allocations?.map((a, i) => ({ invoiceId: a.invoiceId, amount: parseMoneyArg(a.amount, ['input', 'allocations', String(i), 'amount'], { min: '0.01' }) }));
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
-      const before = await creditStatusNow(tx, customer.id);
-      // The customer's open invoices, locked, oldest due first.
-      const open = await tx.find(
-        Invoice,
-        { customer, status: { $in: [InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID] } },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { dueDate: 'asc', number: 'asc' } },
-      );
+      const credit = await watchCredit(tx, customer.id);
+      const open = await lockOpenInvoices(tx, customer.id);
       const receivedOn = input.receivedOn ?? todayUtc();
       const allocation = domain.allocatePayment({
         amount,
@@ -52,7 +47,12 @@ export class PaymentService {
         invoice.status = domain.invoiceStatus({ total: invoice.total, amountPaid: invoice.amountPaid }) as InvoiceStatus;
         payment.allocations.add(tx.create(PaymentAllocation, { payment, invoice, amount: domain.formatMoney(a.amount) }));
       }
-      await writeAlerts(tx, await creditChangeAlerts(tx, customer, before));
+      await tx.flush();
+      events.record({
+        type: 'PaymentReceived', customer: customerRef(customer), paymentId: payment.id, amount: payment.amount, receivedOn: payment.receivedOn,
+        allocations: allocation.value.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: domain.formatMoney(a.amount) })),
+        unapplied: payment.unappliedAmount, credit: await credit.moved(),
+      });
       return payment;
     });
   }

@@ -2,10 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { verifyPassword } from '../../auth/password';
 import type { TokenService } from '../../auth/token';
-import { UserErrorCode, userError, type UserError } from '../../graphql/user-error.type';
+import { refused, type MutationResult } from '../../db/transaction';
+import { UserErrorCode } from '../../graphql/user-error.type';
 import { User } from './user.entity';
 
-export type LoginResult = { token: string; user: User } | { userErrors: UserError[] };
+export type LoginResult = MutationResult<{ token: string; user: User }>;
 
 /** Failed sign-ins allowed per e-mail address in a window, across all instances. */
 export const LOGIN_ATTEMPTS = { points: 10, durationSeconds: 15 * 60 };
@@ -27,15 +28,15 @@ export class AuthService {
     const seen = await this.failures.get(key);
     if (seen && seen.consumedPoints >= LOGIN_ATTEMPTS.points) {
       const minutes = Math.max(1, Math.ceil(seen.msBeforeNext / 60_000));
-      return { userErrors: [userError(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins for this e-mail; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`)] };
+      return refused(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins for this e-mail; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
     }
     const user = await em.findOne(User, { email: key }, { populate: ['passwordHash'] });
     // One answer for an unknown e-mail and a wrong password, in the same time.
     if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
       await this.failures.consume(key).catch(() => undefined); // rejects once the points are spent: that is the lock-out itself
-      return { userErrors: [userError(UserErrorCode.INVALID_CREDENTIALS, 'Wrong e-mail or password.')] };
+      return refused(UserErrorCode.INVALID_CREDENTIALS, 'Wrong e-mail or password.');
     }
     await this.failures.delete(key);
-    return { token: await this.tokens.sign({ id: user.id, role: user.role }), user };
+    return { ok: true, value: { token: await this.tokens.sign({ id: user.id, role: user.role }), user } };
   }
 }

@@ -9,7 +9,7 @@ export class UserResolver {
   @Mutation(() => LoginPayload, { description: 'Signs in; the token goes in Authorization: Bearer <token>.' })
   async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginPayload> {
     const r = await ctx.services.auth.login(ctx.em, email, password);
-    return 'userErrors' in r ? { token: null, user: null, userErrors: r.userErrors } : { token: r.token, user: r.user, userErrors: [] };
+    return r.ok ? { token: r.value.token, user: r.value.user, userErrors: [] } : { token: null, user: null, userErrors: r.userErrors };
   }
 
   @Query(() => UserType, { description: 'The signed-in user.' })
@@ -20,6 +20,6 @@ export class UserResolver {
   @Mutation(() => CreateUserPayload, { description: 'ADMIN only.' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
     const r = await ctx.services.users.createUser(ctx.em, ctx.viewer, input);
-    return 'userErrors' in r ? { user: null, userErrors: r.userErrors } : { user: r.user, userErrors: [] };
+    return r.ok ? { user: r.value, userErrors: [] } : { user: null, userErrors: r.userErrors };
   }
 }

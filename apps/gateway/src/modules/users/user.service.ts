@@ -2,8 +2,10 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../auth/password';
 import type { Viewer } from '../../auth/viewer';
+import { lockFirstAdmin } from '../../db/locks';
+import { inTransaction, refused, refusedWith, type MutationResult } from '../../db/transaction';
 import { unauthenticated } from '../../graphql/errors';
-import { UserErrorCode, userError, type UserError } from '../../graphql/user-error.type';
+import { UserErrorCode } from '../../graphql/user-error.type';
 import { inputErrors } from '../../graphql/validate-input';
 import type { Logger } from '../../logger';
 import { Role, User } from './user.entity';
@@ -24,20 +26,19 @@ export class UserService {
     return user;
   }
 
-  async createUser(em: EntityManager, viewer: Viewer | null, input: NewUser & object): Promise<{ user: User } | { userErrors: UserError[] }> {
+  async createUser(em: EntityManager, viewer: Viewer | null, input: NewUser & object): Promise<MutationResult<User>> {
     if (!viewer) throw unauthenticated();
-    if (viewer.role !== Role.ADMIN) {
-      return { userErrors: [userError(UserErrorCode.FORBIDDEN, 'Only an ADMIN may create users.')] };
-    }
+    if (viewer.role !== Role.ADMIN) return refused(UserErrorCode.FORBIDDEN, 'Only an ADMIN may create users.');
     const invalid = await inputErrors(input);
-    if (invalid.length) return { userErrors: invalid };
+    if (invalid.length) return refusedWith(invalid);
     try {
-      const user = await this.insert(em, input);
-      return { user };
+      return await inTransaction(em, viewer, async (tx, events) => {
+        const user = await this.insert(tx, input);
+        events.record({ type: 'UserCreated', userId: user.id, email: user.email, role: user.role });
+        return user;
+      });
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) {
-        return { userErrors: [userError(UserErrorCode.CONFLICT, 'A user with this e-mail already exists.', ['input', 'email'])] };
-      }
+      if (err instanceof UniqueConstraintViolationException) return refused(UserErrorCode.CONFLICT, 'A user with this e-mail already exists.', ['input', 'email']);
       throw err;
     }
   }
@@ -53,7 +54,7 @@ export class UserService {
   ): Promise<{ email: string; generatedPassword?: string } | null> {
     return em.transactional(async (tx) => {
       // Serialize concurrent starts of several instances on one database.
-      await tx.execute('SELECT pg_advisory_xact_lock(hashtext(\'tandem:first-admin\'))');
+      await lockFirstAdmin(tx);
       if ((await tx.count(User, {})) > 0) return null;
       if (opts.production && (!opts.email || !opts.password)) {
         throw new Error('The database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD for the first admin.');

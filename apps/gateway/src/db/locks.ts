@@ -1,0 +1,136 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { canReadCustomer } from '../auth/policy';
+import type { Viewer } from '../auth/viewer';
+import { Refused, UserErrorCode } from '../graphql/user-error.type';
+import { Product } from '../modules/catalog/product.entity';
+import { Customer } from '../modules/customers/customer.entity';
+import { Order } from '../modules/orders/order.entity';
+import { Invoice, InvoiceStatus } from '../modules/receivables/invoice.entity';
+import { query } from './sql';
+
+/**
+ * Every row lock a write takes, in one place, in one global order:
+ *
+ *   customer → order → the customer's open invoices (due date order) → products (id order) → the alert outbox
+ *
+ * A transaction takes what it needs in that order and may skip levels, so two
+ * writes can never wait on each other in a cycle. Why these locks:
+ * - the customer row queues every write that changes what a credit check reads
+ *   (exposure: orders, invoices, payments, limit, hold), so a check and the
+ *   reservation it approves are one step;
+ * - the order row serialises moves of one order's lifecycle;
+ * - open invoices are locked by a payment that applies to them;
+ * - product rows serialise stock moves (reserve, release, ship, receive).
+ * Shipping takes no customer lock: it changes stock and the order, not
+ * exposure (uninvoiced value counts ordered minus invoiced quantities), so it
+ * need not queue behind the customer's confirmations, and the warehouse may
+ * not read customers at all.
+ *
+ * Rows are locked `FOR NO KEY UPDATE`: nothing here changes a key, and this
+ * mode does not conflict with the `KEY SHARE` locks that inserting a row with
+ * a foreign key takes (an order line on its product, an order on its
+ * customer), so creating orders never deadlocks with confirmations.
+ *
+ * Each lock checks the order at run time: taking one out of order throws (a
+ * programming error, caught by the tests), before it could deadlock in production.
+ */
+const RANK = { customer: 1, order: 2, invoices: 3, products: 4, alertOutbox: 5 } as const;
+type Level = keyof typeof RANK;
+
+const held = new WeakMap<EntityManager, { rank: number; key: string }>();
+
+function enter(tx: EntityManager, level: Level, key = ''): void {
+  const last = held.get(tx);
+  const rank = RANK[level];
+  if (last && (rank < last.rank || (rank === last.rank && key < last.key))) {
+    throw new Error(`lock order violated: ${level} ${key} taken after rank ${last.rank} ${last.key}`);
+  }
+  held.set(tx, { rank, key });
+}
+
+async function lockRows(tx: EntityManager, table: string, ids: readonly string[]): Promise<string[]> {
+  const rows = await query<{ id: string }>(tx, `select id from ${table} where id in (?) order by id for no key update`, [ids]);
+  return rows.map((r) => r.id);
+}
+
+/** A customer, locked, for writing; one the viewer may not see is NOT_FOUND. */
+export async function lockCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[], notFound = 'No such customer.'): Promise<Customer> {
+  enter(tx, 'customer', id);
+  const locked = await lockRows(tx, 'customers', [id]);
+  const customer = locked.length ? await tx.findOne(Customer, { id }, { refresh: true }) : null;
+  if (!customer || !canReadCustomer(viewer, customer.owner.id)) throw new Refused(UserErrorCode.NOT_FOUND, notFound, field);
+  return customer;
+}
+
+/**
+ * An order with its lines, locked. Its lines are read after the lock, so they
+ * are the ones committed by whoever held it before us.
+ */
+export async function lockOrder(tx: EntityManager, id: string, field: string[] = ['id']): Promise<Order> {
+  enter(tx, 'order', id);
+  if ((await lockRows(tx, 'orders', [id])).length === 0) throw new Refused(UserErrorCode.NOT_FOUND, 'No such order.', field);
+  return tx.findOneOrFail(Order, { id }, { populate: ['lines'], refresh: true });
+}
+
+/**
+ * An order and its customer, customer first (an order never changes customer,
+ * so reading which one before locking is safe). An order of a customer the
+ * viewer may not see is NOT_FOUND.
+ */
+export async function lockOrderWithCustomer(tx: EntityManager, viewer: Viewer, orderId: string, field: string[] = ['id']): Promise<{ order: Order; customer: Customer }> {
+  const [row] = await query<{ customer_id: string }>(tx, 'select customer_id from orders where id = ?', [orderId]);
+  if (!row) throw new Refused(UserErrorCode.NOT_FOUND, 'No such order.', field);
+  const customer = await lockCustomer(tx, viewer, row.customer_id, field, 'No such order.');
+  const order = await lockOrder(tx, orderId, field);
+  return { order, customer };
+}
+
+/** A customer's OPEN and PARTIALLY_PAID invoices, locked, oldest due date first. */
+export async function lockOpenInvoices(tx: EntityManager, customerId: string): Promise<Invoice[]> {
+  enter(tx, 'invoices', customerId);
+  const open = [InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID];
+  const rows = await query<{ id: string }>(
+    tx,
+    'select id from invoices where customer_id = ? and status in (?) order by due_date, number for no key update',
+    [customerId, open],
+  );
+  if (rows.length === 0) return [];
+  return tx.find(Invoice, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { dueDate: 'asc', number: 'asc' }, refresh: true });
+}
+
+/** Products locked in id order, so concurrent stock moves cannot deadlock on them. */
+export async function lockProducts(tx: EntityManager, ids: readonly string[]): Promise<Map<string, Product>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0) return new Map();
+  enter(tx, 'products', unique[0]);
+  const locked = await lockRows(tx, 'products', unique);
+  held.set(tx, { rank: RANK.products, key: unique[unique.length - 1] });
+  const products = locked.length ? await tx.find(Product, { id: { $in: locked } }, { refresh: true }) : [];
+  return new Map(products.map((p) => [p.id, p]));
+}
+
+/**
+ * The outbox lock, last of all: it serialises alert writers until they
+ * commit, so alert ids become visible in increasing order and a reader
+ * resuming "after id N" never misses one that committed late with a smaller id.
+ */
+export async function lockAlertOutbox(tx: EntityManager): Promise<void> {
+  enter(tx, 'alertOutbox');
+  await query(tx, `select pg_advisory_xact_lock(hashtext('tandem:alerts'))`);
+}
+
+/*
+ * Job locks: not part of the row order above, since no write holds them with
+ * row locks. Each is transaction-scoped and ends with its transaction.
+ */
+
+/** True when this transaction may run the time-based alert scan (no other instance is running it). */
+export async function tryLockAlertScan(tx: EntityManager): Promise<boolean> {
+  const [{ locked }] = await query<{ locked: boolean }>(tx, `select pg_try_advisory_xact_lock(hashtext('tandem:alert-scan')) as locked`);
+  return locked;
+}
+
+/** Serialises the first start of several instances on an empty database (one creates the first admin). */
+export async function lockFirstAdmin(tx: EntityManager): Promise<void> {
+  await query(tx, `select pg_advisory_xact_lock(hashtext('tandem:first-admin'))`);
+}

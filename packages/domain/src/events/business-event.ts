@@ -1,0 +1,97 @@
+import type { CreditCheck } from '../credit/credit-check';
+import type { CreditStatus } from '../credit/credit-position';
+import type { HoldCause } from '../credit/hold-cause';
+import type { IsoDate } from '../money/dates';
+import type { StockLevel } from '../stock/stock-levels';
+
+/*
+ * What happened, as the write use cases state it: typed business events with
+ * the facts before and after. The gateway records them inside the write's
+ * transaction and hands them to its consumers (the alerts outbox today; the
+ * timeline, the audit log and the ledger next). What an event means for each
+ * consumer is decided here, in the domain (see alertsForEvent).
+ */
+
+/** The customer an event is about, and the rep who owns it. */
+export interface CustomerRef {
+  customerId: string;
+  customerName: string;
+  ownerId: string;
+}
+
+export interface OrderRef {
+  orderId: string;
+  orderNumber: string;
+}
+
+/** A customer's credit status before and after a change, and the cause of the hold when it is on hold after it. */
+export interface CreditMove {
+  before: CreditStatus;
+  after: CreditStatus;
+  holdCause: HoldCause | null;
+}
+
+/** One product's stock figures before and after a change. */
+export interface StockMove {
+  productId: string;
+  sku: string;
+  before: Omit<StockLevel, 'productId'>;
+  after: Omit<StockLevel, 'productId'>;
+}
+
+/** A field that a change set, with its value before and after (money as strings). */
+export interface FieldChange {
+  field: string;
+  before: string | number | boolean | null;
+  after: string | number | boolean | null;
+}
+
+/** What every recorded event carries: its own id, who did it (null: the system), and when. */
+export interface EventMeta {
+  id: string;
+  actorId: string | null;
+  occurredAt: Date;
+}
+
+export type BusinessEventFacts =
+  | { type: 'CustomerCreated'; customer: CustomerRef; creditLimit: string | null }
+  | { type: 'CustomerUpdated'; customer: CustomerRef; changes: FieldChange[] }
+  | { type: 'ContactCreated'; customer: CustomerRef; contactId: string; name: string }
+  | { type: 'CreditLimitChanged'; customer: CustomerRef; limitBefore: string | null; limitAfter: string | null; credit: CreditMove }
+  | { type: 'HoldPlaced'; customer: CustomerRef; reason: string; credit: CreditMove }
+  | { type: 'HoldReleased'; customer: CustomerRef; credit: CreditMove }
+  | { type: 'ProductCreated'; productId: string; sku: string; onHand: number }
+  | { type: 'StockReceived'; quantity: number; stock: StockMove }
+  | { type: 'OrderCreated'; customer: CustomerRef; order: OrderRef; total: string }
+  | { type: 'OrderConfirmed'; customer: CustomerRef; order: OrderRef; total: string; credit: CreditMove; stock: StockMove[] }
+  /** A confirmation refused for credit: it rolled back, but the attempt is a fact finance hears about. */
+  | { type: 'OrderCreditRefused'; customer: CustomerRef; order: OrderRef; check: CreditCheck }
+  | { type: 'OrderCancelled'; customer: CustomerRef; order: OrderRef; reason: string | null; stock: StockMove[] }
+  | { type: 'OrderShipped'; customerId: string; order: OrderRef; shipmentId: string; lines: { productId: string; quantity: number }[]; stock: StockMove[] }
+  | {
+      type: 'InvoiceIssued';
+      customer: CustomerRef;
+      orderId: string;
+      invoice: { invoiceId: string; invoiceNumber: string; issueDate: IsoDate; dueDate: IsoDate; total: string };
+      credit: CreditMove;
+    }
+  | {
+      type: 'PaymentReceived';
+      customer: CustomerRef;
+      paymentId: string;
+      amount: string;
+      receivedOn: IsoDate;
+      allocations: { invoiceId: string; amount: string }[];
+      unapplied: string;
+      credit: CreditMove;
+    }
+  | { type: 'UserCreated'; userId: string; email: string; role: string }
+  /* Time-based events, found by the scan. */
+  | { type: 'InvoiceFellOverdue'; customer: CustomerRef; invoiceId: string; invoiceNumber: string; dueDate: IsoDate; balanceDue: string }
+  /** An invoice is more than the policy's days late, so the customer (not held by hand) is now ON_HOLD for it. */
+  | { type: 'OverdueHoldReached'; customer: CustomerRef; invoiceId: string; dueDate: IsoDate }
+  | { type: 'TicketSlaBreached'; customer: CustomerRef; ticketId: string; subject: string; slaDueAt: Date }
+  | { type: 'OpportunityStageChanged'; customer: CustomerRef; opportunityId: string; name: string; amount: string; stageBefore: string; stageAfter: string };
+
+export type BusinessEvent = EventMeta & BusinessEventFacts;
+export type BusinessEventType = BusinessEventFacts['type'];

@@ -1,0 +1,2 @@
+export * from './business-event';
+export * from './event-alerts';
