@@ -70,3 +70,18 @@ describe('one alert per business event', () => {
     expect(lowStockAlert({ productId: 'p', sku: 'S', available: 0, reorderPoint: 3, repIds: [], changeId: 'x' }).severity).toBe('CRITICAL');
   });
 });
+
+describe('who hears an alert about a reassigned customer', () => {
+  const alert = creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', holdCause: null, changeId: 'x' })[0];
+  it.each([
+    ['its owner when raised, while it still owns it', 'rep-1', ['admin', 'mgr', 'rep-1', 'fin']],
+    ['its new owner, and no longer the old one', 'rep-2', ['admin', 'mgr', 'rep-2', 'fin']],
+  ])('%s', (_what, ownerNow, ids) => {
+    expect(viewers.filter((v) => canViewerSeeAlert(v, alert.audience, ownerNow)).map((v) => v.id)).toEqual(ids);
+  });
+
+  it('keeps the stored names for an alert about no customer', () => {
+    const low = lowStockAlert({ productId: 'p', sku: 'S', available: 1, reorderPoint: 3, repIds: ['rep-2'], changeId: 'x' });
+    expect(viewers.filter((v) => canViewerSeeAlert(v, low.audience, null)).map((v) => v.id)).toEqual(['admin', 'mgr', 'rep-2', 'wh']);
+  });
+});

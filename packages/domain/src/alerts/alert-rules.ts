@@ -38,9 +38,16 @@ export interface RaisedAlert {
   eventKey: string;
 }
 
-/** A viewer hears an alert when it is an ADMIN, holds one of its roles, or is named in it. */
-export function canViewerSeeAlert(viewer: { id: string; role: AlertRole }, audience: AlertAudience): boolean {
-  return viewer.role === 'ADMIN' || audience.roles.includes(viewer.role) || audience.userIds.includes(viewer.id);
+/**
+ * A viewer hears an alert when it is an ADMIN, holds one of its roles, or is
+ * named in it. An alert about a customer names the customer's owner as it is
+ * when the alert is read or delivered (`customerOwnerId`), not the one stored
+ * when it was raised: a reassigned customer's alerts, past and future, follow
+ * it to its new owner. An alert about no customer names `audience.userIds`.
+ */
+export function canViewerSeeAlert(viewer: { id: string; role: AlertRole }, audience: AlertAudience, customerOwnerId: string | null = null): boolean {
+  if (viewer.role === 'ADMIN' || audience.roles.includes(viewer.role)) return true;
+  return customerOwnerId !== null ? customerOwnerId === viewer.id : audience.userIds.includes(viewer.id);
 }
 
 /** The customer an alert names, and the rep who owns it (who hears about it). */

@@ -15,7 +15,8 @@ import { ALERT_WITH_SUBJECTS, alertVisibilitySql, type AlertRow } from './alert.
 export function alertStream(hub: AlertHub, em: EntityManager, viewer: Viewer, kinds: string[] | null, after: string | null): AsyncIterable<AlertRow> {
   const wanted = (row: AlertRow) =>
     (!kinds?.length || kinds.includes(row.kind)) &&
-    canViewerSeeAlert({ id: viewer.id, role: viewer.role as AlertRole }, { roles: row.audience_roles as AlertRole[], userIds: row.audience_user_ids });
+    // The customer row is read with the alert, as it is now: its current owner hears it.
+    canViewerSeeAlert({ id: viewer.id, role: viewer.role as AlertRole }, { roles: row.audience_roles as AlertRole[], userIds: row.audience_user_ids }, row.customer?.owner_id ?? null);
 
   return new Repeater<AlertRow>(async (push, stop) => {
     let cursor = after === null ? BigInt(hub.lastSeenId()) : BigInt(after);

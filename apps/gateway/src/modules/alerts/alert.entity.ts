@@ -67,7 +67,11 @@ export class Alert {
   @Property({ columnType: 'text[]', type: 'string[]' })
   audienceRoles!: string[];
 
-  /** Users named in it: the reps who own what it is about. */
+  /**
+   * Users named in it when it was raised. An alert about a customer is heard by
+   * the customer's owner at read and delivery time instead (so it follows a
+   * reassignment); these names count only for alerts about no customer.
+   */
   @Property({ columnType: 'uuid[]', type: 'string[]' })
   audienceUserIds!: string[];
 

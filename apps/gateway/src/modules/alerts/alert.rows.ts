@@ -48,10 +48,20 @@ export const ALERT_WITH_SUBJECTS = `${ALERT_COLUMNS},
           'tax_rate', p.tax_rate::text, 'reorder_point', p.reorder_point, 'on_hand', p.on_hand, 'reserved', p.reserved)
      from products p where p.id = a.product_id) as product`;
 
-/** SQL: the alerts a viewer may see (ADMIN all; else its role or its id in the audience). Served by GIN indexes. */
+/**
+ * SQL: the alerts a viewer may see, as the domain's canViewerSeeAlert decides:
+ * ADMIN all; else its role in the audience, or it owns the customer the alert
+ * names now (not when it was raised), or, for an alert about no customer, its
+ * id in the stored audience. Served by GIN indexes and alerts(customer_id).
+ */
 export function alertVisibilitySql(viewer: Viewer): { sql: string; params: unknown[] } {
   if (viewer.role === 'ADMIN') return { sql: 'true', params: [] };
-  return { sql: `(a.audience_roles @> array[?]::text[] or a.audience_user_ids @> array[?]::uuid[])`, params: [viewer.role, viewer.id] };
+  return {
+    sql: `(a.audience_roles @> array[?]::text[]
+           or (a.customer_id is null and a.audience_user_ids @> array[?]::uuid[])
+           or a.customer_id in (select c.id from customers c where c.owner_id = ?))`,
+    params: [viewer.role, viewer.id, viewer.id],
+  };
 }
 
 /** Alerts with an id above `afterId`, oldest first (the instance-wide feed: no viewer filter). */
