@@ -5,6 +5,7 @@ import { createCrmLoaders } from './modules/crm/crm.loaders';
 import { createCustomerLoaders } from './modules/customers/customer.loaders';
 import { createOrderLoaders } from './modules/orders/order.loaders';
 import { createInvoiceLoaders } from './modules/receivables/invoice.loaders';
+import { createPaymentLoaders } from './modules/receivables/payment.loaders';
 
 /** Fresh per request: batching and caching never cross requests or viewers. */
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
@@ -12,6 +13,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     customers: createCustomerLoaders(em, viewer),
     orders: createOrderLoaders(em, viewer),
     invoices: createInvoiceLoaders(em, viewer),
+    payments: createPaymentLoaders(em, viewer),
     products: createProductLoaders(em),
     crm: createCrmLoaders(em, viewer),
   };

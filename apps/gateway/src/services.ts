@@ -7,10 +7,12 @@ import { CreditService } from './modules/customers/credit.service';
 import { CustomerQueryService } from './modules/customers/customer-query.service';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrderFulfilmentService } from './modules/orders/order-fulfilment.service';
+import { OrderQueryService } from './modules/orders/order-query.service';
 import { OrderService } from './modules/orders/order.service';
 import { AgingService } from './modules/receivables/aging.service';
 import { InvoicingService } from './modules/receivables/invoicing.service';
 import { PaymentService } from './modules/receivables/payment.service';
+import { ReceivablesQueryService } from './modules/receivables/receivables-query.service';
 import { AuthService } from './modules/users/auth.service';
 import { UserService } from './modules/users/user.service';
 
@@ -26,9 +28,11 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     credit: new CreditService(),
     catalog: new CatalogService(),
     orders: new OrderService(),
+    orderQueries: new OrderQueryService(),
     fulfilment: new OrderFulfilmentService(),
     invoicing: new InvoicingService(),
     payments: new PaymentService(),
+    receivablesQueries: new ReceivablesQueryService(),
     aging: new AgingService(),
   };
 }

@@ -3,6 +3,8 @@ import {
   CreateOrderDocument, CreateProductDocument, CustomerDashboardDocument, InvoiceOrderDocument, ProductsDocument, ReceivablesAgingDocument,
   RecordPaymentDocument, SetCreditLimitDocument,
 } from '@tandem/client';
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createCrew, createCustomer, createProduct, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
 
@@ -142,5 +144,95 @@ describe('pages', () => {
   it('refuses a cursor it did not issue', async () => {
     const r = await gw.request(ProductsDocument, { first: 2, after: 'not-a-cursor' }, crew.rep1);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('list arguments', () => {
+  type Vars = Record<string, unknown>;
+  const doc = (source: string) => parse(source) as unknown as TypedDocumentNode<unknown, Vars>;
+  const LISTS = {
+    orders: doc(`query ($first: Int!, $after: String, $customerId: ID, $status: [OrderStatus!], $from: Date, $to: Date) {
+      orders(first: $first, after: $after, customerId: $customerId, status: $status, from: $from, to: $to) { totalCount edges { node { id } } } }`),
+    invoices: doc(`query ($first: Int!, $after: String, $customerId: ID, $status: [InvoiceStatus!], $from: Date, $to: Date, $dueFrom: Date, $dueTo: Date) {
+      invoices(first: $first, after: $after, customerId: $customerId, status: $status, from: $from, to: $to, dueFrom: $dueFrom, dueTo: $dueTo) { totalCount edges { node { id } } } }`),
+    payments: doc(`query ($first: Int!, $after: String, $customerId: ID, $from: Date, $to: Date) {
+      payments(first: $first, after: $after, customerId: $customerId, from: $from, to: $to) { totalCount edges { node { id } } } }`),
+  };
+  const NESTED = doc(`query ($id: ID!, $first: Int!, $afterOrder: String, $afterInvoice: String, $afterPayment: String) {
+    customer(id: $id) {
+      orders(first: $first, after: $afterOrder) { edges { node { id } } }
+      invoices(first: $first, after: $afterInvoice) { edges { node { id } } }
+      payments(first: $first, after: $afterPayment) { edges { node { id } } }
+    } }`);
+  const lists = Object.keys(LISTS) as (keyof typeof LISTS)[];
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const ask = (list: keyof typeof LISTS, vars: Vars) => gw.request(LISTS[list], { first: 5, ...vars }, crew.finance);
+
+  describe.each(lists)('%s', (list) => {
+    it.each(['not-a-uuid', '', "' or 1=1 --", '00000000-0000-0000-0000-00000000000g', '{00000000-0000-0000-0000-000000000000}', '1'])(
+      'refuses customerId %j with BAD_USER_INPUT',
+      async (customerId) => {
+        const r = await ask(list, { customerId });
+        expect(r.status).not.toBe(500);
+        expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      },
+    );
+
+    it.each([0, 101, -1])('refuses first = %d with BAD_USER_INPUT', async (first) => {
+      expect(codes(await ask(list, { first }))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it.each([
+      ['not base64 JSON', 'not-a-cursor'],
+      ['an object', b64({ key: '2026-01-01', id: 'x' })],
+      ['numbers', b64([1, 2])],
+      ['a key that is not a date', b64(['Alpha', '00000000-0000-0000-0000-000000000000'])],
+      ['an impossible date', b64(['2025-02-30', '00000000-0000-0000-0000-000000000000'])],
+      ['SQL in the key', b64(["2025-01-01'; drop table orders; --", '00000000-0000-0000-0000-000000000000'])],
+      ['an empty tie-breaker', b64(['2025-01-01', ''])],
+      ['an overlong tie-breaker', b64(['2025-01-01', 'x'.repeat(101)])],
+    ])('refuses a forged cursor (%s) with BAD_USER_INPUT', async (_what, after) => {
+      expect(codes(await ask(list, { after }))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it.each(['2025-02-30', '2025-13-01', 'yesterday', '2025-01-01T00:00:00Z', ''])('refuses the date %j with BAD_USER_INPUT', async (bad) => {
+      expect(codes(await ask(list, { from: bad }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await ask(list, { to: bad }))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('refuses a range that ends before it starts with BAD_USER_INPUT', async () => {
+      const r = await ask(list, { from: '2025-03-02', to: '2025-03-01' });
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0].extensions?.field).toEqual(['from']);
+    });
+  });
+
+  it('refuses a payments cursor whose tie-breaker is not an id with BAD_USER_INPUT', async () => {
+    expect(codes(await ask('payments', { after: b64(['2025-01-01', 'SO-000001']) }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it.each([
+    ['orders', ['SHIPPING']], ['orders', ['draft']], ['invoices', ['OVERDUE']], ['invoices', ['PAID', 42]],
+  ] as const)('refuses %s statuses %j with BAD_USER_INPUT', async (list, status) => {
+    expect(codes(await ask(list, { status }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it.each(['2025-02-30', 'soon'])('refuses the due date %j and a due range that ends before it starts', async (bad) => {
+    expect(codes(await ask('invoices', { dueFrom: bad }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await ask('invoices', { dueTo: bad }))).toEqual(['BAD_USER_INPUT']);
+    const r = await ask('invoices', { dueFrom: '2025-03-02', dueTo: '2025-03-01' });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['dueFrom'] });
+  });
+
+  it.each(['afterOrder', 'afterInvoice', 'afterPayment'])('refuses a forged %s on a customer\'s nested list with BAD_USER_INPUT', async (key) => {
+    for (const after of ['not-a-cursor', b64(['1', '00000000-0000-0000-0000-000000000000']), b64(['2025-01-01', 'x'.repeat(101)])]) {
+      const r = await gw.request(NESTED, { id: customerId, first: 2, [key]: after }, crew.finance);
+      expect(r.errors?.map((e) => [e.extensions?.code, e.path?.[1]])).toEqual([['BAD_USER_INPUT', key.replace('after', '').toLowerCase() + 's']]);
+    }
+  });
+
+  it.each([0, 101])('refuses first = %d on a customer\'s nested lists with BAD_USER_INPUT', async (first) => {
+    const r = await gw.request(NESTED, { id: customerId, first }, crew.finance);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
   });
 });

@@ -3,12 +3,12 @@ import { badUserInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType()
+@ObjectType({ description: 'Where a page ends and whether another follows.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when a page follows this one.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The last edge\'s cursor: pass it as `after` for the next page; null on an empty page.' })
   endCursor!: string | null;
 }
 
@@ -28,24 +28,24 @@ export interface ConnectionValue<T> {
 }
 
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque; pass it as `after` to continue after this edge.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: 'The item itself.' })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `One page of a list of ${name} items (Relay connection).` })
   class Connection {
     @Field(() => Int, { description: 'All items that match, on every page (only those the viewer may read).' })
     totalCount!: number;
 
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in the list\'s order.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ends and whether another follows.' })
     pageInfo!: PageInfo;
   }
   return Connection;

@@ -4,6 +4,7 @@ import { Migration20261122153846_Initial } from './Migration20261122153846_Initi
 import { Migration20261122154526_OrderToCash } from './Migration20261122154526_OrderToCash';
 import { Migration20261122161513_Alerts } from './Migration20261122161513_Alerts';
 import { Migration20261122162635_FilterIndexes } from './Migration20261122162635_FilterIndexes';
+import { Migration20261123202013_ListIndexes } from './Migration20261123202013_ListIndexes';
 
 /** The committed migrations, oldest first. Add each new migration class here. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122161513_Alerts', class: Migration20261122161513_Alerts },
   { name: 'Migration20261122162635_FilterIndexes', class: Migration20261122162635_FilterIndexes },
   { name: 'Migration20261122170500_LoginRateLimits', class: Migration20261122170500_LoginRateLimits },
+  { name: 'Migration20261123202013_ListIndexes', class: Migration20261123202013_ListIndexes },
 ];

@@ -5,7 +5,10 @@ import { DecimalScalar } from '../../graphql/scalars';
 import { ActivityConnection, OpportunityConnection, TicketType } from '../crm/crm.type';
 import { InvoiceStatus } from '../receivables/invoice.entity';
 import { InvoiceConnection } from '../receivables/invoice.type';
+import { orderCursor } from '../orders/order-query.service';
 import { OrderConnection } from '../orders/order.type';
+import { PaymentConnection } from '../receivables/payment.type';
+import { INVOICES_OLDEST_DUE_FIRST, invoiceDueCursor, paymentCursor } from '../receivables/receivables-query.service';
 import { UserType } from '../users/user.type';
 import { ContactType, CreditType, CustomerType } from './customer.type';
 import { nestedConnection } from '../../graphql/nested-connection';
@@ -30,9 +33,20 @@ export class CustomerFields {
   }
 
   @FieldResolver(() => OrderConnection, { nullable: true, description: 'Newest first. FORBIDDEN for SUPPORT.' })
-  orders(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
+  orders(
+    @Root() c: CustomerType,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page (also a cursor of the top-level orders list).' }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
     assertMayReadOrders(requireViewer(ctx.viewer));
-    return nestedConnection(first, ctx.loaders.orders.recentByCustomer, c.id, () => ctx.loaders.orders.countByCustomer.load(c.id));
+    return nestedConnection({
+      first, after, parentId: c.id,
+      firstPage: ctx.loaders.orders.recentByCustomer,
+      cursorOf: orderCursor,
+      pageAfter: (cursor) => ctx.services.orderQueries.orders(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id }),
+      count: () => ctx.loaders.orders.countByCustomer.load(c.id),
+    });
   }
 
   @FieldResolver(() => InvoiceConnection, { nullable: true, description: 'Oldest due first. FORBIDDEN for SUPPORT.' })
@@ -40,11 +54,35 @@ export class CustomerFields {
     @Root() c: CustomerType,
     @Arg('first', () => Int, { defaultValue: 10 }) first: number,
     @Arg('status', () => [InvoiceStatus], { nullable: true }) status: InvoiceStatus[] | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page, asked with the same status.' }) after: string | null,
     @Ctx() ctx: Context,
   ) {
     assertMayReadCommercial(requireViewer(ctx.viewer), 'invoices');
     const inv = ctx.loaders.invoices;
-    return nestedConnection(first, (n) => inv.recentByCustomer(n, status ?? null), c.id, () => inv.countByCustomer(status ?? null).load(c.id));
+    return nestedConnection({
+      first, after, parentId: c.id,
+      firstPage: (n) => inv.recentByCustomer(n, status ?? null),
+      cursorOf: invoiceDueCursor,
+      pageAfter: (cursor) => ctx.services.receivablesQueries.invoices(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id, status }, INVOICES_OLDEST_DUE_FIRST),
+      count: () => inv.countByCustomer(status ?? null).load(c.id),
+    });
+  }
+
+  @FieldResolver(() => PaymentConnection, { nullable: true, description: 'Newest received first. FORBIDDEN for SUPPORT.' })
+  payments(
+    @Root() c: CustomerType,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page (also a cursor of the top-level payments list).' }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    assertMayReadCommercial(requireViewer(ctx.viewer), 'payments');
+    return nestedConnection({
+      first, after, parentId: c.id,
+      firstPage: ctx.loaders.payments.recentByCustomer,
+      cursorOf: paymentCursor,
+      pageAfter: (cursor) => ctx.services.receivablesQueries.payments(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id }),
+      count: () => ctx.loaders.payments.countByCustomer.load(c.id),
+    });
   }
 
   @FieldResolver(() => [TicketType], { description: 'Tickets not yet resolved, soonest SLA first.' })
@@ -55,12 +93,12 @@ export class CustomerFields {
   @FieldResolver(() => OpportunityConnection, { nullable: true, description: 'FORBIDDEN for SUPPORT.' })
   opportunities(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
     assertMayReadOpportunities(requireViewer(ctx.viewer));
-    return nestedConnection(first, ctx.loaders.crm.opportunitiesByCustomer, c.id);
+    return nestedConnection({ first, parentId: c.id, firstPage: ctx.loaders.crm.opportunitiesByCustomer });
   }
 
   @FieldResolver(() => ActivityConnection, { description: 'Newest first.' })
   activities(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
-    return nestedConnection(first, ctx.loaders.crm.activitiesByCustomer, c.id);
+    return nestedConnection({ first, parentId: c.id, firstPage: ctx.loaders.crm.activitiesByCustomer });
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Paid revenue: everything its invoices have been paid. FORBIDDEN for SUPPORT.' })

@@ -16,6 +16,8 @@ export enum OrderStatus {
 
 @Entity({ tableName: 'orders' })
 @Index({ properties: ['customer', 'orderDate'] })
+// The orders list pages newest first by (orderDate, number).
+@Index({ properties: ['orderDate', 'number'] })
 export class Order {
   [OptionalProps]?: 'createdAt' | 'status';
 

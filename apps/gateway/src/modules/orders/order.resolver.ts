@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { assertMayReadOrders, requireViewer } from '../../auth/policy';
 import type { Context } from '../../context';
 import { PayloadType, toPayload } from '../../graphql/payload';
@@ -7,8 +7,8 @@ import { UserError } from '../../graphql/user-error.type';
 import { CreditCheckType } from '../customers/customer.type';
 import { invoiceOf } from '../receivables/invoice-view';
 import { InvoiceType } from '../receivables/invoice.type';
-import type { Order } from './order.entity';
-import { CreateOrderInput, OrderType, ShipLineInput, ShipmentType } from './order.type';
+import { OrderStatus, type Order } from './order.entity';
+import { CreateOrderInput, OrderConnection, OrderType, ShipLineInput, ShipmentType } from './order.type';
 
 export const orderOf = (o: Order): OrderType => ({
   id: o.id, number: o.number, status: o.status, orderDate: o.orderDate, subtotal: o.subtotal, taxTotal: o.taxTotal, total: o.total, customerId: o.customer.id,
@@ -37,6 +37,19 @@ export class OrderResolver {
   order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     assertMayReadOrders(requireViewer(ctx.viewer));
     return ctx.loaders.orders.order.load(id);
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders the viewer may read, newest first (orderDate, then number). FORBIDDEN for SUPPORT.' })
+  orders(
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('customerId', () => ID, { nullable: true, description: "Only this customer's orders; a customer the viewer may not read matches none." }) customerId: string | null,
+    @Arg('status', () => [OrderStatus], { nullable: true, description: 'Only orders in one of these statuses; omitted or empty: any.' }) status: OrderStatus[] | null,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'Only orders dated on or after this day.' }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Only orders dated on or before this day.' }) to: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.orderQueries.orders(ctx.em, ctx.viewer, { first, after, customerId, status, from, to });
   }
 
   @Mutation(() => OrderPayload)

@@ -13,6 +13,8 @@ export enum InvoiceStatus {
 
 @Entity({ tableName: 'invoices' })
 @Index({ properties: ['customer', 'status', 'dueDate'] })
+// The invoices list pages newest issued first by (issueDate, number).
+@Index({ properties: ['issueDate', 'number'] })
 @Check({ name: 'invoices_paid_within_total', expression: 'amount_paid >= 0 and amount_paid <= total' })
 export class Invoice {
   [OptionalProps]?: 'createdAt' | 'status' | 'amountPaid';

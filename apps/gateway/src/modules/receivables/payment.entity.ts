@@ -1,10 +1,12 @@
-import { Check, Collection, Entity, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Check, Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { money } from '../../db/decimal.type';
 import type { Customer } from '../customers/customer.entity';
 import type { Invoice } from './invoice.entity';
 
 @Entity({ tableName: 'payments' })
+// A customer's payments page newest received first.
+@Index({ properties: ['customer', 'receivedOn'] })
 @Check({ name: 'payments_amounts', expression: 'amount > 0 and unapplied_amount >= 0 and unapplied_amount <= amount' })
 export class Payment {
   [OptionalProps]?: 'createdAt';

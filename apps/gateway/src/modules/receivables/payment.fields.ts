@@ -11,6 +11,11 @@ export class PaymentFields {
   customer(@Root() p: PaymentType, @Ctx() ctx: Context) {
     return visibleCustomer(p.customerId, ctx);
   }
+
+  @FieldResolver(() => [PaymentAllocationType], { description: 'What the payment paid on which invoice; the rest is unappliedAmount.' })
+  allocations(@Root() p: PaymentType, @Ctx() ctx: Context) {
+    return p.allocations ?? ctx.loaders.payments.allocationsByPayment.load(p.id);
+  }
 }
 
 @Resolver(() => PaymentAllocationType)

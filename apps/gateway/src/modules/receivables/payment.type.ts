@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../graphql/connection';
 import { DateScalar, DecimalScalar } from '../../graphql/scalars';
 
 @ObjectType('PaymentAllocation')
@@ -14,7 +15,8 @@ export class PaymentType {
   @Field(() => DateScalar) receivedOn!: string;
   @Field(() => String, { nullable: true }) reference!: string | null;
   @Field(() => DecimalScalar) unappliedAmount!: string;
-  @Field(() => [PaymentAllocationType]) allocations!: PaymentAllocationType[];
+  /** Present when the payment was just written; otherwise the `allocations` field resolver loads them. */
+  allocations?: PaymentAllocationType[];
   customerId!: string;
 }
 
@@ -33,3 +35,5 @@ export class RecordPaymentInput {
   @Field(() => [PaymentAllocationInput], { nullable: true, description: 'Without it, the oldest due invoices are paid first.' })
   allocations?: PaymentAllocationInput[] | null;
 }
+
+export const PaymentConnection = ConnectionType(PaymentType, 'Payment');
