@@ -57,7 +57,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       points: LOGIN_ATTEMPTS.points,
       duration: LOGIN_ATTEMPTS.durationSeconds,
     });
-    const services = createServices({ tokens, alertHub, loginFailures });
+    const services = createServices({ tokens, alertHub, loginFailures, policy: { backdatingDays: config.BACKDATING_DAYS } });
     const admin = await services.users.ensureFirstAdmin(
       orm.em.fork(),
       { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },

@@ -25,6 +25,7 @@ const envShape = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ALERT_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).default(60000),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    BACKDATING_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0).max(3650).default(365),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {

@@ -17,7 +17,13 @@ import { AuthService } from './modules/users/auth.service';
 import { UserService } from './modules/users/user.service';
 
 /** One instance of each use-case service per process; they hold no request state. */
-export function createServices(deps: { tokens: TokenService; alertHub: AlertHub; loginFailures: RateLimiterAbstract }) {
+/** Business policy the services apply, from the configuration. */
+export interface Policy {
+  /** how far back an order, invoice or payment may be dated (BACKDATING_DAYS) */
+  backdatingDays: number;
+}
+
+export function createServices(deps: { tokens: TokenService; alertHub: AlertHub; loginFailures: RateLimiterAbstract; policy: Policy }) {
   return {
     alertHub: deps.alertHub,
     alerts: new AlertService(),
@@ -27,11 +33,11 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     customerQueries: new CustomerQueryService(),
     credit: new CreditService(),
     catalog: new CatalogService(),
-    orders: new OrderService(),
+    orders: new OrderService(deps.policy),
     orderQueries: new OrderQueryService(),
     fulfilment: new OrderFulfilmentService(),
-    invoicing: new InvoicingService(),
-    payments: new PaymentService(),
+    invoicing: new InvoicingService(deps.policy),
+    payments: new PaymentService(deps.policy),
     receivablesQueries: new ReceivablesQueryService(),
     aging: new AgingService(),
   };

@@ -28,7 +28,7 @@ async function holdAlertsOf(customerId: string) {
 /** Sells one unit and invoices it on `issueDate`. */
 async function invoiceDated(sku: string, customerId: string, issueDate: string) {
   const p = await createProduct(gw, crew.manager, { sku, unitPrice: '40.00', taxRate: '0', initialStock: 5 });
-  const o = await createOrder(gw, crew.rep1, customerId, [{ productId: p.id, quantity: 1 }]);
+  const o = await createOrder(gw, crew.rep1, customerId, [{ productId: p.id, quantity: 1 }], issueDate);
   expect((await gw.gql(ConfirmOrderDocument, { id: o.id }, crew.rep1)).confirmOrder.userErrors).toEqual([]);
   expect((await gw.gql(ShipOrderDocument, { id: o.id }, crew.warehouse)).shipOrder.userErrors).toEqual([]);
   const i = await gw.gql(InvoiceOrderDocument, { orderId: o.id, issueDate }, crew.finance);

@@ -24,10 +24,10 @@ afterAll(async () => {
 it('raises one INVOICE_OVERDUE per invoice from the scheduled scan with two instances running', async () => {
   const p = await createProduct(a, crew.manager, { sku: 'SCHED-1', unitPrice: '10.00', taxRate: '0', initialStock: 5 });
   const c = await createCustomer(a, crew.rep1, { name: 'Scheduled Late', paymentTermsDays: 5 });
-  const o = await createOrder(a, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
+  const issue = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+  const o = await createOrder(a, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }], issue);
   await a.gql(ConfirmOrderDocument, { id: o.id }, crew.rep1);
   await a.gql(ShipOrderDocument, { id: o.id }, crew.warehouse);
-  const issue = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
   expect((await b.gql(InvoiceOrderDocument, { orderId: o.id, issueDate: issue }, crew.finance)).invoiceOrder.invoice?.overdue).toBe(true);
 
   const overdueAlerts = async () =>

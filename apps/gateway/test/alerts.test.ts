@@ -169,10 +169,10 @@ it('resumes a dropped stream with `after`: exactly the three missed alerts, then
 it('raises exactly one INVOICE_OVERDUE per overdue invoice with two instances scanning', async () => {
   const p = await createProduct(a, crew.manager, { sku: 'OVERDUE-1', unitPrice: '50.00', taxRate: '0', initialStock: 10 });
   const c = await createCustomer(a, crew.rep2, { name: 'Late Payer', paymentTermsDays: 10 });
-  const o = await createOrder(a, crew.rep2, c.id, [{ productId: p.id, quantity: 1 }]);
+  const issue = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+  const o = await createOrder(a, crew.rep2, c.id, [{ productId: p.id, quantity: 1 }], issue);
   await a.gql(ConfirmOrderDocument, { id: o.id }, crew.rep2);
   await a.gql(ShipOrderDocument, { id: o.id }, crew.warehouse);
-  const issue = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
   const invoice = (await a.gql(InvoiceOrderDocument, { orderId: o.id, issueDate: issue }, crew.finance)).invoiceOrder.invoice!;
   expect(invoice.overdue).toBe(true);
 

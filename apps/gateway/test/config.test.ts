@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../src/config';
 describe('configuration from the environment', () => {
   it('has working defaults for development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 4000, HOST: '0.0.0.0', DATA_DIR: '.data', SEED_DEMO: true, LOG_LEVEL: 'info', NODE_ENV: 'development', ALERT_SCAN_INTERVAL_MS: 60000 });
+    expect(c).toMatchObject({ PORT: 4000, HOST: '0.0.0.0', DATA_DIR: '.data', SEED_DEMO: true, LOG_LEVEL: 'info', NODE_ENV: 'development', ALERT_SCAN_INTERVAL_MS: 60000, BACKDATING_DAYS: 365 });
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
@@ -11,9 +11,9 @@ describe('configuration from the environment', () => {
     const c = loadConfig({
       PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u:p@db:5432/tandem', DATA_DIR: '/var/lib/tandem',
       ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long-enough', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: '0',
-      LOG_LEVEL: 'debug', NODE_ENV: 'production',
+      LOG_LEVEL: 'debug', NODE_ENV: 'production', BACKDATING_DAYS: '30',
     });
-    expect(c).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: '/var/lib/tandem', SEED_DEMO: false, LOG_LEVEL: 'debug', NODE_ENV: 'production' });
+    expect(c).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: '/var/lib/tandem', SEED_DEMO: false, LOG_LEVEL: 'debug', NODE_ENV: 'production', BACKDATING_DAYS: 30 });
   });
 
   it.each([
@@ -22,6 +22,8 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\//],
     [{ SEED_DEMO: 'maybe' }, /SEED_DEMO must be 0, 1, true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ BACKDATING_DAYS: '1.5' }, /BACKDATING_DAYS must be a whole number of days/],
+    [{ BACKDATING_DAYS: '-1' }, /BACKDATING_DAYS/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV must be development, production or test/],
     [{ ADMIN_EMAIL: 'not-an-email' }, /ADMIN_EMAIL must be an e-mail address/],
     [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8 characters \(got <hidden>\)/],

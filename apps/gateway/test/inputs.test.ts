@@ -51,7 +51,7 @@ describe('Decimal', () => {
   });
 
   it('accepts up to 4 places for a percentage and 2 for money', async () => {
-    const r = await gw.gql(CreateOrderDocument, { input: { customerId, lines: [{ productId, quantity: 3, discountPercent: '12.5', unitPrice: '9.99' }] } }, crew.rep1);
+    const r = await gw.gql(CreateOrderDocument, { input: { customerId, lines: [{ productId, quantity: 3, discountPercent: '12.5', unitPrice: '9.99' }] } }, crew.manager);
     expect(r.createOrder.order?.lines[0]).toMatchObject({ discountPercent: '12.5000', unitPrice: '9.99', lineTotal: '26.22', taxAmount: '5.24' });
   });
 

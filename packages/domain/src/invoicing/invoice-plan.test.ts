@@ -134,3 +134,18 @@ describe('planInvoice', () => {
     );
   });
 });
+
+describe('invoice dates against the order and the back-dating window', () => {
+  const shipped = [{ id: 'a', quantity: 1, shippedQuantity: 1, invoicedQuantity: 0, unitPrice: '10.00', discountPercent: '0', taxRate: '0' }];
+  it.each([
+    ['before the order', '2025-02-28', undefined, 'An invoice cannot be issued before its order (dated 2025-03-01).'],
+    ['more than a year back', '2024-01-01', undefined, 'An invoice cannot be dated more than 365 days back (before 2024-06-30).'],
+    ['outside a configured window', '2025-06-01', 7, 'An invoice cannot be dated more than 7 days back (before 2025-06-23).'],
+  ])('refuses an issue date %s', (_what, issueDate, backdatingDays, message) => {
+    const orderDate = issueDate < '2025-01-01' ? '2023-12-01' : '2025-03-01';
+    expect(planInvoice({ status: 'SHIPPED', issueDate, orderDate, today: '2025-06-30', backdatingDays, paymentTermsDays: 30, lines: shipped })).toEqual({ ok: false, code: 'BAD_USER_INPUT', field: ['issueDate'], message, ...(message.includes('back') ? { details: expect.any(Object) } : {}) });
+  });
+  it('accepts an invoice issued on the order date', () => {
+    expect(planInvoice({ status: 'SHIPPED', issueDate: '2025-03-01', orderDate: '2025-03-01', today: '2025-06-30', paymentTermsDays: 30, lines: shipped }).ok).toBe(true);
+  });
+});

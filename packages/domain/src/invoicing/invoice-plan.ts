@@ -1,5 +1,6 @@
 import { money, type Decimal, type DecimalLike } from '../money/decimal';
 import { addDays, daysBetween, type IsoDate } from '../money/dates';
+import { checkDocumentDate } from '../money/document-dates';
 import { ok, refuse, type Result } from '../money/result';
 import { deriveOrderStatus, type OrderStatus } from '../orders/order-lifecycle';
 import { documentTotals, priceLine } from '../pricing/line-pricing';
@@ -58,11 +59,25 @@ export interface InvoicePlan {
  * An invoice bills the shipped, not yet invoiced quantities of an order,
  * priced like the order; NOTHING_TO_INVOICE when there are none (nothing
  * shipped yet, or all of it billed). Drafts and cancelled orders are never
- * billed, and nothing is issued with a date after today.
+ * billed, and nothing is issued with a date after today, before the order's
+ * date, or further back than the back-dating window.
  */
-export function planInvoice(o: { status: OrderStatus; issueDate: IsoDate; today: IsoDate; paymentTermsDays: number; lines: readonly LineToInvoice[] }): Result<InvoicePlan, 'INVALID_TRANSITION' | 'NOTHING_TO_INVOICE' | 'BAD_USER_INPUT'> {
+export function planInvoice(o: {
+  status: OrderStatus;
+  issueDate: IsoDate;
+  today: IsoDate;
+  /** the order's date: an invoice is never issued before it */
+  orderDate?: IsoDate;
+  /** how far back the issue date may go (checkDocumentDate) */
+  backdatingDays?: number;
+  paymentTermsDays: number;
+  lines: readonly LineToInvoice[];
+}): Result<InvoicePlan, 'INVALID_TRANSITION' | 'NOTHING_TO_INVOICE' | 'BAD_USER_INPUT'> {
   if (o.status === 'DRAFT' || o.status === 'CANCELLED') return refuse('INVALID_TRANSITION', `An order that is ${o.status} cannot be invoiced.`);
   if (o.issueDate > o.today) return refuse('BAD_USER_INPUT', 'An invoice cannot be issued in the future.', ['issueDate']);
+  const dated = checkDocumentDate({ date: o.issueDate, today: o.today, what: 'An invoice', field: ['issueDate'] }, o.backdatingDays);
+  if (!dated.ok) return dated;
+  if (o.orderDate && o.issueDate < o.orderDate) return refuse('BAD_USER_INPUT', `An invoice cannot be issued before its order (dated ${o.orderDate}).`, ['issueDate']);
   const lines = o.lines
     .filter((l) => l.shippedQuantity > l.invoicedQuantity)
     .map((l) => {

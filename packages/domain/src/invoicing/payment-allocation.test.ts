@@ -135,3 +135,24 @@ describe('allocatePayment (property)', () => {
     );
   });
 });
+
+describe('payment dates against invoice dates', () => {
+  const open = [
+    { id: 'early', dueDate: '2025-02-01', issueDate: '2025-01-01', balanceDue: '30.00' },
+    { id: 'late', dueDate: '2025-03-15', issueDate: '2025-02-15', balanceDue: '50.00' },
+  ];
+  it('refuses applying a payment to an invoice issued after it was received', () => {
+    expect(allocatePayment({ amount: '10.00', receivedOn: '2025-02-01', today: '2025-03-01', invoices: open, requested: [{ invoiceId: 'late', amount: '10.00' }] })).toMatchObject({
+      ok: false, code: 'BAD_USER_INPUT', field: ['allocations', '0', 'invoiceId'], message: 'This invoice was issued on 2025-02-15, after the payment was received.',
+    });
+  });
+  it('leaves invoices issued after the payment alone when it applies by itself', () => {
+    const r = allocatePayment({ amount: '100.00', receivedOn: '2025-02-01', today: '2025-03-01', invoices: open });
+    expect(r.ok && r.value.allocations.map((a) => [a.invoiceId, a.amount.toFixed(2)])).toEqual([['early', '30.00']]);
+    expect(r.ok && r.value.unapplied.toFixed(2)).toBe('70.00');
+  });
+  it('refuses a payment dated further back than the back-dating window', () => {
+    expect(allocatePayment({ amount: '1.00', receivedOn: '2024-01-01', today: '2025-03-01', invoices: open })).toMatchObject({ ok: false, field: ['receivedOn'] });
+    expect(allocatePayment({ amount: '1.00', receivedOn: '2025-02-20', today: '2025-03-01', invoices: open, backdatingDays: 5 })).toMatchObject({ ok: false, field: ['receivedOn'] });
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Decimal } from '../money';
-import { approveQuote, DEFAULT_REP_DISCOUNT_LIMIT, needsApproval } from './quote-approval';
+import { approveQuote, checkOrderConcessions, concessionsNeedingApproval, DEFAULT_REP_DISCOUNT_LIMIT, needsApproval } from './quote-approval';
 
 const lines = (...discounts: string[]) => discounts.map((discountPercent) => ({ discountPercent }));
 
@@ -45,4 +45,26 @@ describe('approveQuote', () => {
     ['SALES_MANAGER', { ...pending, status: 'APPROVED' as const }, '2025-01-01', { ok: false, code: 'INVALID_TRANSITION' }],
     ['SALES_MANAGER', { ...pending, status: 'DRAFT' as const }, '2025-01-01', { ok: false, code: 'INVALID_TRANSITION' }],
   ])('%s approving %j on %s', (role, q, today, want) => expect(approveQuote(q, role, today)).toMatchObject(want));
+});
+
+describe('price concessions on orders and quotes', () => {
+  it.each([
+    ['a discount at the limit and the list price', [{ discountPercent: '15', unitPrice: '10.00', listPrice: '10.00' }], []],
+    ['a discount over the limit', [{ discountPercent: '0' }, { discountPercent: '15.5' }], [{ index: 1, field: 'discountPercent' }]],
+    ['a price below list', [{ discountPercent: '0', unitPrice: '9.99', listPrice: '10.00' }], [{ index: 0, field: 'unitPrice' }]],
+    ['a price above list', [{ discountPercent: '0', unitPrice: '12.00', listPrice: '10.00' }], []],
+  ])('%s', (_what, given, want) => {
+    expect(concessionsNeedingApproval(given)).toEqual(want);
+    expect(needsApproval(given)).toBe(want.length > 0);
+  });
+
+  it.each([
+    ['SALES_REP', { discountPercent: '20' }, { ok: false, code: 'FORBIDDEN', field: ['lines', '0', 'discountPercent'] }],
+    ['SALES_REP', { discountPercent: '0', unitPrice: '5.00', listPrice: '10.00' }, { ok: false, code: 'FORBIDDEN', field: ['lines', '0', 'unitPrice'] }],
+    ['SALES_REP', { discountPercent: '15' }, { ok: true }],
+    ['SALES_MANAGER', { discountPercent: '40', unitPrice: '5.00', listPrice: '10.00' }, { ok: true }],
+    ['ADMIN', { discountPercent: '90' }, { ok: true }],
+  ])('an order line from a %s: %j', (role, line, want) => {
+    expect(checkOrderConcessions([line], role)).toMatchObject(want);
+  });
 });

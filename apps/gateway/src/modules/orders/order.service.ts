@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
+import type { Policy } from '../../services';
 import { todayUtc } from '../../db/sql';
 import { lockCustomer } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
@@ -14,8 +15,15 @@ import { Order, OrderStatus } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import type { CreateOrderInput } from './order.type';
 
-/** Creating a draft order: prices and totals from the domain, nothing reserved yet. */
+/**
+ * Creating a draft order: prices and totals from the domain, nothing reserved
+ * yet. A price concession that a quote would need approval for (a discount
+ * over the rep's limit, a price below list) only an approver may give; the
+ * order date stays within the back-dating window.
+ */
 export class OrderService {
+  constructor(private readonly policy: Policy) {}
+
   async createOrder(em: EntityManager, viewer: Viewer | null, input: CreateOrderInput): Promise<MutationResult<Order>> {
     const v = requireViewer(viewer);
     if (!may.writeOrders(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not create orders.');
@@ -27,21 +35,26 @@ export class OrderService {
       unitPrice: l.unitPrice == null ? null : parseMoneyArg(l.unitPrice, ['input', 'lines', String(i), 'unitPrice'], { min: '0' }),
       discountPercent: parseDecimalArg(l.discountPercent ?? '0', ['input', 'lines', String(i), 'discountPercent'], 4),
     }));
+    const orderDate = input.orderDate ?? todayUtc();
+    const dated = domain.checkDocumentDate({ date: orderDate, today: todayUtc(), what: 'An order', field: ['input', 'orderDate'] }, this.policy.backdatingDays);
+    if (!dated.ok) return refused(dated.code, dated.message, dated.field);
     return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
       const products = new Map((await tx.find(Product, { id: { $in: [...new Set(parsed.map((l) => l.productId))] } })).map((p) => [p.id, p]));
       const lines = parsed.map((l, i) => {
         const product = products.get(l.productId);
         if (!product) throw new Refused(UserErrorCode.NOT_FOUND, 'No such product.', ['input', 'lines', String(i), 'productId']);
-        return { ...l, unitPrice: l.unitPrice ?? product.unitPrice, taxRate: product.taxRate };
+        return { ...l, unitPrice: l.unitPrice ?? product.unitPrice, listPrice: product.unitPrice, taxRate: product.taxRate };
       });
       const priced = domain.priceOrderLines(lines);
       if (!priced.ok) throw refusedFromDomain(priced);
+      const concessions = domain.checkOrderConcessions(lines, v.role);
+      if (!concessions.ok) throw refusedFromDomain(concessions);
       const number = await nextNumber(tx, 'order_number_seq', 'SO');
       const order = tx.create(Order, {
         number,
         customer,
-        orderDate: input.orderDate ?? todayUtc(),
+        orderDate,
         subtotal: domain.formatMoney(priced.value.subtotal),
         taxTotal: domain.formatMoney(priced.value.taxTotal),
         total: domain.formatMoney(priced.value.total),

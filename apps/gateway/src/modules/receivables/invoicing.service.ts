@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
+import type { Policy } from '../../services';
 import { todayUtc } from '../../db/sql';
 import { lockOrderWithCustomer } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
@@ -14,6 +15,8 @@ import { Invoice, InvoiceLine } from './invoice.entity';
 
 /** Billing what was shipped and not yet invoiced (FINANCE, ADMIN). */
 export class InvoicingService {
+  constructor(private readonly policy: Policy) {}
+
   async invoiceOrder(em: EntityManager, viewer: Viewer | null, orderId: string, issueDate: string | null | undefined): Promise<MutationResult<Invoice>> {
     const v = requireViewer(viewer);
     if (!may.invoice(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may invoice orders.');
@@ -25,6 +28,8 @@ export class InvoicingService {
         status: order.status,
         issueDate: issueDate ?? todayUtc(),
         today: todayUtc(),
+        orderDate: order.orderDate,
+        backdatingDays: this.policy.backdatingDays,
         paymentTermsDays: customer.paymentTermsDays,
         lines: lines.map((l) => ({
           id: l.id,

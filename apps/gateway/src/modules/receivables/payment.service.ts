@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
+import type { Policy } from '../../services';
 import { todayUtc } from '../../db/sql';
 import { lockCustomer, lockOpenInvoices } from '../../db/locks';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
@@ -15,6 +16,8 @@ import type { RecordPaymentInput } from './payment.type';
 
 /** Cash received from a customer, applied to its invoices (FINANCE, ADMIN). */
 export class PaymentService {
+  constructor(private readonly policy: Policy) {}
+
   async recordPayment(em: EntityManager, viewer: Viewer | null, input: RecordPaymentInput): Promise<MutationResult<Payment>> {
     const v = requireViewer(viewer);
     if (!may.recordPayments(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE may record payments.');
@@ -29,6 +32,7 @@ export class PaymentService {
         amount,
         receivedOn,
         today: todayUtc(),
+        backdatingDays: this.policy.backdatingDays,
         invoices: open.map((i) => ({ id: i.id, dueDate: i.dueDate, issueDate: i.issueDate, balanceDue: domain.balanceDue(i) })),
         requested: requested ?? undefined,
       });
