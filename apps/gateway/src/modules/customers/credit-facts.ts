@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE } from '@tandem/domain';
 import { query, type ScopeSql } from '../../db/sql';
+
+/** The domain's invoice that still owes: an owing status and a balance left (a zero-total OPEN invoice owes nothing). */
+export function owingInvoiceSql(alias: string): { sql: string; params: unknown[] } {
+  return { sql: `${alias}.status in (?) and ${alias}.total > ${alias}.amount_paid`, params: [INVOICE_STATUSES_OWING] };
+}
 
 /**
  * The raw figures behind a customer's credit position, read for many customers
@@ -53,6 +59,7 @@ export async function loadCreditFacts(
   const result = new Map<string, CreditFacts>();
   if (customerIds.length === 0) return result;
   const ids = [...customerIds];
+  const owing = owingInvoiceSql('inv');
   // One after the other: inside a transaction both run on its single connection.
   const rows = await query<FactRow>(
     em,
@@ -64,28 +71,28 @@ export async function loadCreditFacts(
             coalesce(p.unapplied, 0)::text as unapplied
        from customers c
        left join lateral (
-         select sum(total - amount_paid) as open_receivables,
-                sum(total - amount_paid) filter (where due_date < ?) as overdue_amount,
-                min(due_date) filter (where due_date < ?) as oldest_overdue_due_date,
-                (array_agg(id order by due_date, id) filter (where due_date < ?))[1] as oldest_overdue_invoice_id
-           from invoices
-          where customer_id = c.id and status in ('OPEN', 'PARTIALLY_PAID')
+         select sum(inv.total - inv.amount_paid) as open_receivables,
+                sum(inv.total - inv.amount_paid) filter (where inv.due_date < ?) as overdue_amount,
+                min(inv.due_date) filter (where inv.due_date < ?) as oldest_overdue_due_date,
+                (array_agg(inv.id order by inv.due_date, inv.id) filter (where inv.due_date < ?))[1] as oldest_overdue_invoice_id
+           from invoices inv
+          where inv.customer_id = c.id and ${owing.sql}
        ) i on true
        left join lateral (select sum(unapplied_amount) as unapplied from payments where customer_id = c.id) p on true
       where c.id in (?) and ${customers.sql}`,
-    [today, today, today, ids, ...customers.params],
+    [today, today, today, ...owing.params, ids, ...customers.params],
   );
-const lines = await query<LineRow>(
+  const lines = await query<LineRow>(
     em,
     `select o.customer_id, ol.quantity - ol.invoiced_quantity as quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
        from order_lines ol
        join orders o on o.id = ol.order_id
       where o.customer_id in (?)
-        and o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')
+        and o.status in (?)
         and ol.quantity > ol.invoiced_quantity
         and ${orders.sql}`,
-    [ids, ...orders.params],
-    );
+    [ids, ORDER_STATUSES_WITH_EXPOSURE, ...orders.params],
+  );
   for (const r of rows) {
     result.set(r.id, {
       customerId: r.id,
@@ -111,3 +118,4 @@ const lines = await query<LineRow>(
   }
   return result;
 }
+
