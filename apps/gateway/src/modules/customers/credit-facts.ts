@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE } from '@tandem/domain';
+import { addDays, DEFAULT_CREDIT_POLICY, INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE } from '@tandem/domain';
 import { query, type ScopeSql } from '../../db/sql';
 
 /** The domain's invoice that still owes: an owing status and a balance left (a zero-total OPEN invoice owes nothing). */
@@ -119,3 +119,20 @@ export async function loadCreditFacts(
   return result;
 }
 
+/**
+ * The customers the domain puts ON_HOLD for lateness as of `asOf`: an owing
+ * invoice more than the policy's days past due. Each comes with its oldest
+ * overdue invoice, chosen like the domain's overdueFigures (due date, then id).
+ */
+export async function loadOverdueHoldCandidates(em: EntityManager, asOf: string): Promise<{ customerId: string; oldestOverdueInvoiceId: string; oldestOverdueDueDate: string }[]> {
+  const owing = owingInvoiceSql('i');
+  const rows = await query<{ customer_id: string; id: string; due_date: string }>(
+    em,
+    `select distinct on (i.customer_id) i.customer_id, i.id, i.due_date::text as due_date
+       from invoices i
+      where ${owing.sql} and i.due_date < ?
+      order by i.customer_id, i.due_date, i.id`,
+    [...owing.params, addDays(asOf, -DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue)],
+  );
+  return rows.map((r) => ({ customerId: r.customer_id, oldestOverdueInvoiceId: r.id, oldestOverdueDueDate: r.due_date }));
+}
