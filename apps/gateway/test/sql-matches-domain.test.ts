@@ -30,7 +30,7 @@ const arbCustomer = fc.record({
   invoices: fc.array(fc.record({ due: arbDay, terms: fc.constantFrom(0, 14, 30, 60), cents: arbCents }), { maxLength: 6 }),
   payments: fc.array(
     fc.record({
-      day: fc.integer({ min: -200, max: 70 }),
+      day: fc.oneof(fc.constantFrom(0, 1, 61), fc.integer({ min: -200, max: 70 })), // often on a date compared
       unappliedCents: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 })),
       allocations: fc.array(fc.record({ invoice: fc.nat(), percent: fc.oneof(fc.constant(100), fc.integer({ min: 1, max: 100 })) }), { maxLength: 3 }),
     }),
@@ -56,8 +56,8 @@ const arbCustomer = fc.record({
 });
 type RawCustomer = typeof arbCustomer extends fc.Arbitrary<infer T> ? T : never;
 
-/** A customer in every run with the edge cases spelled out, whatever the random draws. */
-const EDGES: RawCustomer = {
+/** Customers in every run with the edge cases spelled out, whatever the random draws. */
+const EDGE_CUSTOMER: RawCustomer = {
   limitCents: 500_000,
   onHold: false,
   invoices: [
@@ -71,6 +71,7 @@ const EDGES: RawCustomer = {
   ],
   payments: [
     { day: -50, unappliedCents: 0, allocations: [{ invoice: 5, percent: 100 }, { invoice: 3, percent: 50 }] }, // pays invoice 5 in full, half of 3
+    { day: 0, unappliedCents: 0, allocations: [{ invoice: 0, percent: 30 }] }, // received on the anchor itself
     { day: 10, unappliedCents: 250, allocations: [{ invoice: 2, percent: 40 }] }, // received after the anchor
   ],
   orders: ORDER_STATUSES.map((status) => ({
@@ -81,6 +82,8 @@ const EDGES: RawCustomer = {
     ],
   })),
 };
+/** Exactly 60 days late at the anchor and nothing older: held from the next day only. */
+const SIXTY_DAYS_LATE: RawCustomer = { limitCents: null, onHold: false, invoices: [{ due: -60, terms: 30, cents: 1_500 }], payments: [], orders: [] };
 
 type Row = Record<string, string | number | boolean | null>;
 interface Data {
@@ -200,7 +203,7 @@ afterAll(() => orm?.close(true));
 it('credit facts, aging as of a date and the overdue hold agree with the domain on random data (property)', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(arbCustomer, { minLength: 1, maxLength: 6 }), fc.uniqueArray(fc.integer({ min: -120, max: 150 }), { maxLength: 3 }), async (raw, offsets) => {
-      const d = build([EDGES, ...raw], ownerId, productId);
+      const d = build([EDGE_CUSTOMER, SIXTY_DAYS_LATE, ...raw], ownerId, productId);
       const em = orm.em.fork();
       await store(em, d);
       const ids = d.customers.map((c) => c.id as string);
