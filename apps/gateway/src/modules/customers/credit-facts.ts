@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, DEFAULT_CREDIT_POLICY, INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE } from '@tandem/domain';
+import { addDays, DEFAULT_CREDIT_POLICY, INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE, type LineNotYetInvoiced, type OrderStatus } from '@tandem/domain';
 import { query, type ScopeSql } from '../../db/sql';
 
 /** The domain's invoice that still owes: an owing status and a balance left (a zero-total OPEN invoice owes nothing). */
@@ -24,7 +24,8 @@ export interface CreditFacts {
   /** the invoice of oldestOverdueDueDate (ties: the lowest id); the cause of a hold for lateness */
   oldestOverdueInvoiceId: string | null;
   unappliedCredit: string;
-  uninvoicedLines: { quantity: number; unitPrice: string; discountPercent: string; taxRate: string }[];
+  /** orders that may carry exposure, with their lines not yet fully invoiced; the domain values them */
+  openOrders: { status: OrderStatus; lines: LineNotYetInvoiced[] }[];
 }
 
 interface FactRow {
@@ -40,8 +41,11 @@ interface FactRow {
   unapplied: string;
 }
 interface LineRow {
+  order_id: string;
   customer_id: string;
+  status: OrderStatus;
   quantity: number;
+  invoiced_quantity: number;
   unit_price: string;
   discount_percent: string;
   tax_rate: string;
@@ -84,7 +88,7 @@ export async function loadCreditFacts(
   );
   const lines = await query<LineRow>(
     em,
-    `select o.customer_id, ol.quantity - ol.invoiced_quantity as quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
+    `select o.id as order_id, o.customer_id, o.status, ol.quantity, ol.invoiced_quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
        from order_lines ol
        join orders o on o.id = ol.order_id
       where o.customer_id in (?)
@@ -105,16 +109,18 @@ export async function loadCreditFacts(
       oldestOverdueDueDate: r.oldest_overdue_due_date,
       oldestOverdueInvoiceId: r.oldest_overdue_invoice_id,
       unappliedCredit: r.unapplied,
-      uninvoicedLines: [],
+      openOrders: [],
     });
   }
+  const byOrder = new Map<string, CreditFacts['openOrders'][number]>();
   for (const l of lines) {
-    result.get(l.customer_id)?.uninvoicedLines.push({
-      quantity: Number(l.quantity),
-      unitPrice: l.unit_price,
-      discountPercent: l.discount_percent,
-      taxRate: l.tax_rate,
-    });
+    let order = byOrder.get(l.order_id);
+    if (!order) {
+      order = { status: l.status, lines: [] };
+      byOrder.set(l.order_id, order);
+      result.get(l.customer_id)?.openOrders.push(order);
+    }
+    order.lines.push({ quantity: l.quantity, invoicedQuantity: l.invoiced_quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate });
   }
   return result;
 }
