@@ -173,8 +173,8 @@ function creditFromLists(d: Data, c: Row, asOf: string) {
   const unappliedPayments = d.payments.filter((p) => p.customer_id === c.id).map((p) => p.unapplied_amount as string);
   return domain.summarizeCredit(domain.creditInputsFromLists({ limit: c.credit_limit as string | null, onHold: c.on_hold as boolean, invoices: owedOf(d, c.id as string), orders, unappliedPayments, asOf }));
 }
-const figures = (s: domain.CreditSummary, oldestOverdueDueDate: string | null) => ({
-  openReceivables: fm(s.openReceivables), overdueAmount: fm(s.overdueAmount), oldestOverdueDueDate, maxDaysOverdue: s.maxDaysOverdue, unappliedCredit: fm(s.unappliedCredit),
+const figures = (s: domain.CreditSummary, oldest: { oldestOverdueDueDate: string | null; oldestOverdueInvoiceId: string | null }) => ({
+  openReceivables: fm(s.openReceivables), overdueAmount: fm(s.overdueAmount), oldestOverdueDueDate: oldest.oldestOverdueDueDate, oldestOverdueInvoiceId: oldest.oldestOverdueInvoiceId, maxDaysOverdue: s.maxDaysOverdue, unappliedCredit: fm(s.unappliedCredit),
   uninvoicedOrders: fm(s.uninvoicedOrders), exposure: fm(s.exposure), available: s.available && fm(s.available), utilization: s.utilization && s.utilization.toFixed(4), status: s.status,
 });
 const history = (d: Data) => ({
@@ -209,8 +209,8 @@ it('credit facts, aging as of a date and the overdue hold agree with the domain 
       const ids = d.customers.map((c) => c.id as string);
       for (const asOf of [0, 1, 61, ...offsets].map((k) => domain.addDays(ANCHOR, k))) {
         const facts = await loadCreditFacts(em, ids, asOf);
-        const sql = Object.fromEntries(ids.map((id) => [id, figures(creditFiguresOf(facts.get(id)!, asOf), facts.get(id)!.oldestOverdueDueDate)]));
-        const lists = Object.fromEntries(d.customers.map((c) => [c.id, figures(creditFromLists(d, c, asOf), domain.overdueFigures(owedOf(d, c.id as string), asOf).oldestOverdueDueDate)]));
+        const sql = Object.fromEntries(ids.map((id) => [id, figures(creditFiguresOf(facts.get(id)!, asOf), facts.get(id)!)]));
+        const lists = Object.fromEntries(d.customers.map((c) => [c.id, figures(creditFromLists(d, c, asOf), domain.overdueFigures(owedOf(d, c.id as string), asOf))]));
         expect({ asOf, credit: sql }).toEqual({ asOf, credit: lists });
 
         const held = await loadOverdueHoldCandidates(em, asOf);
