@@ -4,7 +4,7 @@ import type { OrderStatus } from '../orders';
 import { creditInputsFromLists, overdueFigures, sumOpenReceivables, sumUninvoicedOrders, type InvoiceOwed } from './credit-facts';
 import { summarizeCredit } from './credit-position';
 
-const inv = (status: InvoiceOwed['status'], balanceDue: string, dueDate: string): InvoiceOwed => ({ status, balanceDue, dueDate });
+const inv = (status: InvoiceOwed['status'], balanceDue: string, dueDate: string, id = `${status}-${dueDate}-${balanceDue}`): InvoiceOwed => ({ id, status, balanceDue, dueDate });
 const invoices = [
   inv('OPEN', '216.00', '2025-03-02'),
   inv('PARTIALLY_PAID', '50.00', '2025-01-31'),
@@ -27,6 +27,17 @@ describe('sums from lists', () => {
   ])('as of %s: overdue %s since %s, %d days', (asOf, amount, oldest, days) => {
     const o = overdueFigures(invoices, asOf);
     expect([formatMoney(o.overdueAmount), o.oldestOverdueDueDate, o.maxDaysOverdue]).toEqual([amount, oldest, days]);
+  });
+
+  it('names the oldest overdue invoice by due date, then by the lowest id', () => {
+    const o = overdueFigures([inv('OPEN', '1.00', '2025-01-02', 'a'), inv('OPEN', '1.00', '2025-01-01', 'c'), inv('PARTIALLY_PAID', '1.00', '2025-01-01', 'b')], '2025-03-01');
+    expect([o.oldestOverdueInvoiceId, o.oldestOverdueDueDate]).toEqual(['b', '2025-01-01']);
+    expect(overdueFigures(invoices, '2025-01-31').oldestOverdueInvoiceId).toBeNull();
+  });
+
+  it('ignores an OPEN invoice with nothing owed (a zero total): it is neither receivable nor overdue', () => {
+    const o = overdueFigures([inv('OPEN', '0.00', '2024-01-01')], '2025-03-01');
+    expect([formatMoney(o.overdueAmount), o.oldestOverdueInvoiceId, o.oldestOverdueDueDate, o.maxDaysOverdue]).toEqual(['0.00', null, null, 0]);
   });
 
   it.each([

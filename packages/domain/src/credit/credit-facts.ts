@@ -1,5 +1,6 @@
 import { money, sumMoney, type Decimal, type DecimalLike } from '../money/decimal';
 import { daysBetween, type IsoDate } from '../money/dates';
+import { INVOICE_STATUSES_OWING, isOverdue, type InvoiceStatus } from '../invoicing/invoice-plan';
 import { orderUninvoicedValue, type LineNotYetInvoiced } from '../orders/order-value';
 import type { OrderStatus } from '../orders/order-lifecycle';
 import type { CreditInputs } from './credit-position';
@@ -11,14 +12,15 @@ import type { CreditInputs } from './credit-position';
  */
 
 export interface InvoiceOwed {
-  status: 'OPEN' | 'PARTIALLY_PAID' | 'PAID';
+  id: string;
+  status: InvoiceStatus;
   balanceDue: DecimalLike;
   dueDate: IsoDate;
 }
 
 /** Invoices that count toward receivables: OPEN and PARTIALLY_PAID, with something still owed. */
 function owing(invoices: readonly InvoiceOwed[]): InvoiceOwed[] {
-  return invoices.filter((i) => (i.status === 'OPEN' || i.status === 'PARTIALLY_PAID') && money(i.balanceDue).gt(0));
+  return invoices.filter((i) => INVOICE_STATUSES_OWING.includes(i.status) && money(i.balanceDue).gt(0));
 }
 
 /** openReceivables = Σ balanceDue of OPEN and PARTIALLY_PAID invoices. */
@@ -28,15 +30,20 @@ export function sumOpenReceivables(invoices: readonly InvoiceOwed[]): Decimal {
 
 /**
  * What is overdue as of a date: Σ balanceDue of open invoices due before
- * `asOf`, the oldest such due date, and how many days past due it is.
+ * `asOf`; the oldest of them (earliest due date, then lowest id, so every path
+ * names the same invoice), its due date, and how many days past due it is.
  */
-export function overdueFigures(invoices: readonly InvoiceOwed[], asOf: IsoDate): { overdueAmount: Decimal; oldestOverdueDueDate: IsoDate | null; maxDaysOverdue: number } {
-  const late = owing(invoices).filter((i) => i.dueDate < asOf);
-  const oldestOverdueDueDate = late.reduce<IsoDate | null>((min, i) => (min === null || i.dueDate < min ? i.dueDate : min), null);
+export function overdueFigures(
+  invoices: readonly InvoiceOwed[],
+  asOf: IsoDate,
+): { overdueAmount: Decimal; oldestOverdueInvoiceId: string | null; oldestOverdueDueDate: IsoDate | null; maxDaysOverdue: number } {
+  const late = owing(invoices).filter((i) => isOverdue(i, asOf));
+  const oldest = late.reduce<InvoiceOwed | null>((min, i) => (min === null || i.dueDate < min.dueDate || (i.dueDate === min.dueDate && i.id < min.id) ? i : min), null);
   return {
     overdueAmount: sumMoney(late.map((i) => i.balanceDue)),
-    oldestOverdueDueDate,
-    maxDaysOverdue: oldestOverdueDueDate === null ? 0 : daysBetween(oldestOverdueDueDate, asOf),
+    oldestOverdueInvoiceId: oldest?.id ?? null,
+    oldestOverdueDueDate: oldest?.dueDate ?? null,
+    maxDaysOverdue: oldest === null ? 0 : daysBetween(oldest.dueDate, asOf),
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays } from '../money/dates';
 import { Decimal, formatMoney } from '../money/decimal';
-import { creditExposure, creditStatus, DEFAULT_CREDIT_POLICY, summarizeCredit, uninvoicedValue, type CreditInputs, type CreditStatus } from './credit-position';
+import { creditExposure, creditStatus, DEFAULT_CREDIT_POLICY, summarizeCredit, type CreditInputs, type CreditStatus } from './credit-position';
 
 const asOf = '2025-06-30';
 const base: CreditInputs = {
@@ -12,25 +12,6 @@ const fmt = (d: Decimal | null) => (d === null ? null : formatMoney(d));
 
 it('defaults to the contract’s policy: hold beyond 60 days, warning from 80 %', () => {
   expect(DEFAULT_CREDIT_POLICY).toEqual({ holdAfterDaysOverdue: 60, warningRatio: '0.8' });
-});
-
-describe('uninvoicedValue', () => {
-  it.each([
-    ['nothing', [], '0.00'],
-    ['the contract’s first line, net + tax', [{ quantity: 3, unitPrice: '100.00', discountPercent: '10', taxRate: '0.2' }], '324.00'],
-    [
-      'lines priced one by one',
-      [
-        { quantity: 1, unitPrice: '100.00', discountPercent: '10', taxRate: '0.2' },
-        { quantity: 2, unitPrice: '19.99', discountPercent: '0', taxRate: '0.075' },
-      ],
-      '150.98',
-    ],
-    ['lines with nothing left to invoice skipped', [{ quantity: 0, unitPrice: '5.00', discountPercent: '0', taxRate: '0' }, { quantity: -1, unitPrice: '5.00', discountPercent: '0', taxRate: '0' }], '0.00'],
-    ['rounding per line, not over the sum', [{ quantity: 1, unitPrice: '0.05', discountPercent: '0', taxRate: '0.1' }, { quantity: 1, unitPrice: '0.05', discountPercent: '0', taxRate: '0.1' }], '0.12'],
-  ])('values %s at %s', (_what, lines, want) => {
-    expect(formatMoney(uninvoicedValue(lines))).toBe(want);
-  });
 });
 
 describe('creditExposure', () => {

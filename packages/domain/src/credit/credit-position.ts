@@ -1,6 +1,5 @@
-import { Decimal, money, sumMoney, type DecimalLike } from '../money/decimal';
+import { Decimal, money, type DecimalLike } from '../money/decimal';
 import { daysBetween, type IsoDate } from '../money/dates';
-import { priceLine, type LineToPrice } from '../pricing/line-pricing';
 
 export type CreditStatus = 'OK' | 'WARNING' | 'OVER_LIMIT' | 'ON_HOLD';
 
@@ -45,14 +44,6 @@ export interface CreditSummary {
   overdueAmount: Decimal;
   maxDaysOverdue: number;
   status: CreditStatus;
-}
-
-/** The value (net + tax) of not-yet-invoiced quantities, priced line by line as the contract prices them. */
-export function uninvoicedValue(lines: readonly LineToPrice[]): Decimal {
-  return sumMoney(lines.filter((l) => l.quantity > 0).map((l) => {
-    const p = priceLine(l);
-    return p.net.plus(p.tax);
-  }));
 }
 
 /** exposure = openReceivables + uninvoicedOrders − unappliedCredit. */

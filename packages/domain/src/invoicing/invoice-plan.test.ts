@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, formatMoney, sumMoney } from '../money/decimal';
 import { deriveOrderStatus, type OrderStatus } from '../orders/order-lifecycle';
-import { balanceDue, daysOverdue, dueDate, invoiceStatus, isOverdue, planInvoice, type LineToInvoice } from './invoice-plan';
+import { balanceDue, daysOverdue, dueDate, INVOICE_STATUSES_OWING, invoiceStatus, isOverdue, planInvoice, type LineToInvoice } from './invoice-plan';
 
 const l = (id: string, quantity: number, shippedQuantity: number, invoicedQuantity: number, unitPrice = '100.00', discountPercent = '10', taxRate = '0.2'): LineToInvoice => ({
   id, quantity, shippedQuantity, invoicedQuantity, unitPrice, discountPercent, taxRate,
@@ -30,6 +30,8 @@ describe('balanceDue', () => {
 });
 
 describe('invoiceStatus', () => {
+  it('counts OPEN and PARTIALLY_PAID as the statuses that may owe', () => expect(INVOICE_STATUSES_OWING).toEqual(['OPEN', 'PARTIALLY_PAID']));
+
   it.each([
     ['100.00', '0.00', 'OPEN'],
     ['100.00', '0.01', 'PARTIALLY_PAID'],

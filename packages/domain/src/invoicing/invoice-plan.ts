@@ -7,6 +7,9 @@ import { documentTotals, priceLine } from '../pricing/line-pricing';
 
 export type InvoiceStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID';
 
+/** The statuses of an invoice that may still owe money (receivables, overdue, holds); a PAID one owes nothing. */
+export const INVOICE_STATUSES_OWING: readonly InvoiceStatus[] = ['OPEN', 'PARTIALLY_PAID'];
+
 /** dueDate = issueDate + the customer's payment terms in days. */
 export function dueDate(issueDate: IsoDate, paymentTermsDays: number): IsoDate {
   return addDays(issueDate, paymentTermsDays);

@@ -17,6 +17,7 @@ describe('orderUninvoicedValue', () => {
     ['a draft', 'DRAFT', [line(3, 0)], '0.00'],
     ['a cancelled order', 'CANCELLED', [line(3, 0)], '0.00'],
     ['an invoiced order', 'INVOICED', [line(3, 3)], '0.00'],
+    ['lines priced one by one, rounded per line', 'CONFIRMED', [line(1, 0, '0.05', '0', '0.1'), line(1, 0, '0.05', '0', '0.1')], '0.12'],
   ] as const)('%s is worth %s to credit', (_what, status, lines, want) => {
     expect(formatMoney(orderUninvoicedValue({ status, lines }))).toBe(want);
   });

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { addDays, DEFAULT_CREDIT_POLICY, INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE, type LineNotYetInvoiced, type OrderStatus } from '@tandem/domain';
 import { query, type ScopeSql } from '../../db/sql';
+
+/** The domain's invoice that still owes: an owing status and a balance left (a zero-total OPEN invoice owes nothing). */
+export function owingInvoiceSql(alias: string): { sql: string; params: unknown[] } {
+  return { sql: `${alias}.status in (?) and ${alias}.total > ${alias}.amount_paid`, params: [INVOICE_STATUSES_OWING] };
+}
 
 /**
  * The raw figures behind a customer's credit position, read for many customers
@@ -18,7 +24,8 @@ export interface CreditFacts {
   /** the invoice of oldestOverdueDueDate (ties: the lowest id); the cause of a hold for lateness */
   oldestOverdueInvoiceId: string | null;
   unappliedCredit: string;
-  uninvoicedLines: { quantity: number; unitPrice: string; discountPercent: string; taxRate: string }[];
+  /** orders that may carry exposure, with their lines not yet fully invoiced; the domain values them */
+  openOrders: { status: OrderStatus; lines: LineNotYetInvoiced[] }[];
 }
 
 interface FactRow {
@@ -34,8 +41,11 @@ interface FactRow {
   unapplied: string;
 }
 interface LineRow {
+  order_id: string;
   customer_id: string;
+  status: OrderStatus;
   quantity: number;
+  invoiced_quantity: number;
   unit_price: string;
   discount_percent: string;
   tax_rate: string;
@@ -53,6 +63,7 @@ export async function loadCreditFacts(
   const result = new Map<string, CreditFacts>();
   if (customerIds.length === 0) return result;
   const ids = [...customerIds];
+  const owing = owingInvoiceSql('inv');
   // One after the other: inside a transaction both run on its single connection.
   const rows = await query<FactRow>(
     em,
@@ -64,28 +75,28 @@ export async function loadCreditFacts(
             coalesce(p.unapplied, 0)::text as unapplied
        from customers c
        left join lateral (
-         select sum(total - amount_paid) as open_receivables,
-                sum(total - amount_paid) filter (where due_date < ?) as overdue_amount,
-                min(due_date) filter (where due_date < ?) as oldest_overdue_due_date,
-                (array_agg(id order by due_date, id) filter (where due_date < ?))[1] as oldest_overdue_invoice_id
-           from invoices
-          where customer_id = c.id and status in ('OPEN', 'PARTIALLY_PAID')
+         select sum(inv.total - inv.amount_paid) as open_receivables,
+                sum(inv.total - inv.amount_paid) filter (where inv.due_date < ?) as overdue_amount,
+                min(inv.due_date) filter (where inv.due_date < ?) as oldest_overdue_due_date,
+                (array_agg(inv.id order by inv.due_date, inv.id) filter (where inv.due_date < ?))[1] as oldest_overdue_invoice_id
+           from invoices inv
+          where inv.customer_id = c.id and ${owing.sql}
        ) i on true
        left join lateral (select sum(unapplied_amount) as unapplied from payments where customer_id = c.id) p on true
       where c.id in (?) and ${customers.sql}`,
-    [today, today, today, ids, ...customers.params],
+    [today, today, today, ...owing.params, ids, ...customers.params],
   );
-const lines = await query<LineRow>(
+  const lines = await query<LineRow>(
     em,
-    `select o.customer_id, ol.quantity - ol.invoiced_quantity as quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
+    `select o.id as order_id, o.customer_id, o.status, ol.quantity, ol.invoiced_quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
        from order_lines ol
        join orders o on o.id = ol.order_id
       where o.customer_id in (?)
-        and o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')
+        and o.status in (?)
         and ol.quantity > ol.invoiced_quantity
         and ${orders.sql}`,
-    [ids, ...orders.params],
-    );
+    [ids, ORDER_STATUSES_WITH_EXPOSURE, ...orders.params],
+  );
   for (const r of rows) {
     result.set(r.id, {
       customerId: r.id,
@@ -98,16 +109,36 @@ const lines = await query<LineRow>(
       oldestOverdueDueDate: r.oldest_overdue_due_date,
       oldestOverdueInvoiceId: r.oldest_overdue_invoice_id,
       unappliedCredit: r.unapplied,
-      uninvoicedLines: [],
+      openOrders: [],
     });
   }
+  const byOrder = new Map<string, CreditFacts['openOrders'][number]>();
   for (const l of lines) {
-    result.get(l.customer_id)?.uninvoicedLines.push({
-      quantity: Number(l.quantity),
-      unitPrice: l.unit_price,
-      discountPercent: l.discount_percent,
-      taxRate: l.tax_rate,
-    });
+    let order = byOrder.get(l.order_id);
+    if (!order) {
+      order = { status: l.status, lines: [] };
+      byOrder.set(l.order_id, order);
+      result.get(l.customer_id)?.openOrders.push(order);
+    }
+    order.lines.push({ quantity: l.quantity, invoicedQuantity: l.invoiced_quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate });
   }
   return result;
+}
+
+/**
+ * The customers the domain puts ON_HOLD for lateness as of `asOf`: an owing
+ * invoice more than the policy's days past due. Each comes with its oldest
+ * overdue invoice, chosen like the domain's overdueFigures (due date, then id).
+ */
+export async function loadOverdueHoldCandidates(em: EntityManager, asOf: string): Promise<{ customerId: string; oldestOverdueInvoiceId: string; oldestOverdueDueDate: string }[]> {
+  const owing = owingInvoiceSql('i');
+  const rows = await query<{ customer_id: string; id: string; due_date: string }>(
+    em,
+    `select distinct on (i.customer_id) i.customer_id, i.id, i.due_date::text as due_date
+       from invoices i
+      where ${owing.sql} and i.due_date < ?
+      order by i.customer_id, i.due_date, i.id`,
+    [...owing.params, addDays(asOf, -DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue)],
+  );
+  return rows.map((r) => ({ customerId: r.customer_id, oldestOverdueInvoiceId: r.id, oldestOverdueDueDate: r.due_date }));
 }

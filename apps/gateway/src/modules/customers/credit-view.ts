@@ -8,7 +8,7 @@ export function creditFiguresOf(f: CreditFacts, today: string) {
     limit: f.limit,
     onHold: f.onHold,
     openReceivables: f.openReceivables,
-    uninvoicedOrders: domain.uninvoicedValue(f.uninvoicedLines),
+    uninvoicedOrders: domain.sumUninvoicedOrders(f.openOrders),
     unappliedCredit: f.unappliedCredit,
     overdueAmount: f.overdueAmount,
     oldestOverdueDueDate: f.oldestOverdueDueDate,
