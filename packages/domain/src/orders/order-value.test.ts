@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, formatMoney } from '../money';
 import { priceOrderLines } from '../pricing';
-import { ORDER_STATUSES_WITH_EXPOSURE, orderUninvoicedValue, type LineNotYetInvoiced } from './order-value';
+import { ORDER_STATUSES_AWAITING_SHIPMENT, ORDER_STATUSES_WITH_EXPOSURE, orderUninvoicedValue, type LineNotYetInvoiced } from './order-value';
 import type { OrderStatus } from './order-lifecycle';
 
 const line = (quantity: number, invoicedQuantity: number, unitPrice = '100.00', discountPercent = '10', taxRate = '0.2'): LineNotYetInvoiced => ({
@@ -23,6 +23,7 @@ describe('orderUninvoicedValue', () => {
   });
 
   it('counts exactly the contract’s statuses', () => expect(ORDER_STATUSES_WITH_EXPOSURE).toEqual(['CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED']));
+  it('waits for shipment only while confirmed and not shipped in full', () => expect(ORDER_STATUSES_AWAITING_SHIPMENT).toEqual(['CONFIRMED', 'PARTIALLY_SHIPPED']));
 
   it('is the order total before anything is invoiced, and never negative (property)', () => {
     const arbLine = fc.record({

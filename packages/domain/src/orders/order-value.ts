@@ -5,6 +5,9 @@ import type { OrderStatus } from './order-lifecycle';
 /** The order statuses whose not-yet-invoiced quantities count toward a customer's credit exposure. */
 export const ORDER_STATUSES_WITH_EXPOSURE: readonly OrderStatus[] = ['CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED'];
 
+/** Orders still waiting for stock to ship: confirmed, and not yet shipped in full. Their reps hear of the products running low. */
+export const ORDER_STATUSES_AWAITING_SHIPMENT: readonly OrderStatus[] = ['CONFIRMED', 'PARTIALLY_SHIPPED'];
+
 export interface LineNotYetInvoiced {
   quantity: number;
   invoicedQuantity: number;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { alertsForEvents, productsFallingBelowReorderPoint, type BusinessEvent } from '@tandem/domain';
+import { alertsForEvents, ORDER_STATUSES_AWAITING_SHIPMENT, productsFallingBelowReorderPoint, type BusinessEvent } from '@tandem/domain';
 import { query } from '../../db/sql';
 import type { EventConsumer } from '../../events/event-consumer';
 import { writeAlerts } from './alert-writer';
@@ -16,8 +16,8 @@ async function repsAwaiting(tx: EntityManager, productIds: readonly string[]): P
     `select distinct ol.product_id, c.owner_id from order_lines ol
        join orders o on o.id = ol.order_id
        join customers c on c.id = o.customer_id
-      where ol.product_id in (?) and o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED') and ol.quantity > ol.shipped_quantity`,
-    [productIds],
+      where ol.product_id in (?) and o.status in (?) and ol.quantity > ol.shipped_quantity`,
+    [productIds, ORDER_STATUSES_AWAITING_SHIPMENT],
   );
   for (const r of rows) reps.get(r.product_id)?.push(r.owner_id);
   return reps;

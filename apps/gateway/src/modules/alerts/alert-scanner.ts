@@ -1,4 +1,4 @@
-import { addDays, ALERT_KEY_PREFIX, alertKeys, DEFAULT_CREDIT_POLICY, isOverdue } from '@tandem/domain';
+import { ALERT_KEY_PREFIX, alertKeys, isOverdue } from '@tandem/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { tryLockAlertScan } from '../../db/locks';
 import type { Orm } from '../../db/orm';
@@ -6,6 +6,7 @@ import { query, todayUtc } from '../../db/sql';
 import { dispatchEvents } from '../../events/event-dispatcher';
 import { EventLog } from '../../events/event-log';
 import type { Logger } from '../../logger';
+import { loadOverdueHoldCandidates, owingInvoiceSql } from '../customers/credit-facts';
 
 interface CustomerColumns {
   customer_id: string;
@@ -52,14 +53,15 @@ export class AlertScanner {
 
   /** Invoices past their due date with something owed, not yet announced. */
   private async overdueInvoices(tx: EntityManager, events: EventLog, today: string): Promise<void> {
+    const owing = owingInvoiceSql('i');
     const rows = await query<CustomerColumns & { id: string; number: string; due_date: string; balance: string }>(
       tx,
       `select i.id, i.number, i.due_date::text as due_date, (i.total - i.amount_paid)::text as balance, c.id as customer_id, c.name, c.owner_id
          from invoices i join customers c on c.id = i.customer_id
-        where i.status in ('OPEN', 'PARTIALLY_PAID') and i.due_date < ?
+        where ${owing.sql} and i.due_date < ?
           and not exists (select 1 from alerts a where a.event_key = ? || i.id)
         order by i.due_date limit 1000`,
-      [today, ALERT_KEY_PREFIX.INVOICE_OVERDUE],
+      [...owing.params, today, ALERT_KEY_PREFIX.INVOICE_OVERDUE],
     );
     for (const r of rows.filter((r) => isOverdue({ dueDate: r.due_date, balanceDue: r.balance }, today))) {
       events.record({ type: 'InvoiceFellOverdue', customer: customerRefOf(r), invoiceId: r.id, invoiceNumber: r.number, dueDate: r.due_date, balanceDue: r.balance });
@@ -68,28 +70,28 @@ export class AlertScanner {
 
   /**
    * Customers whose oldest invoice still owing is more than the policy's days
-   * late: the cause of their hold, found once. A customer held by hand is
-   * already on hold; once released, the next scan finds the lateness hold.
-   * Newest crossings first, so a backlog of known ones never hides a new one.
+   * late (loadOverdueHoldCandidates, held to the domain by a test): the cause
+   * of their hold, found once. A customer held by hand is already on hold;
+   * once released, the next scan finds the lateness hold.
    */
   private async overdueHolds(tx: EntityManager, events: EventLog, today: string): Promise<void> {
-    const rows = await query<CustomerColumns & { invoice_id: string; due_date: string }>(
-      tx,
-      `select c.id as customer_id, c.name, c.owner_id, o.id as invoice_id, o.due_date::text as due_date
-         from customers c
-         join lateral (select id, due_date from invoices i
-                        where i.customer_id = c.id and i.status in ('OPEN', 'PARTIALLY_PAID') and i.total > i.amount_paid and i.due_date < ?
-                        order by i.due_date, i.id limit 1) o on true
-        where o.due_date < ? and not c.on_hold
-        order by o.due_date desc limit 1000`,
-      [today, addDays(today, -DEFAULT_CREDIT_POLICY.holdAfterDaysOverdue)],
-    );
-    const keyOf = (r: (typeof rows)[number]) => alertKeys.creditHold(r.customer_id, { kind: 'INVOICE_OVERDUE', invoiceId: r.invoice_id }, '');
+    const candidates = await loadOverdueHoldCandidates(tx, today);
+    const keyOf = (c: (typeof candidates)[number]) => alertKeys.creditHold(c.customerId, { kind: 'INVOICE_OVERDUE', invoiceId: c.oldestOverdueInvoiceId }, '');
     const known = new Set(
-      rows.length ? (await query<{ event_key: string }>(tx, 'select event_key from alerts where event_key in (?)', [rows.map(keyOf)])).map((k) => k.event_key) : [],
+      candidates.length ? (await query<{ event_key: string }>(tx, 'select event_key from alerts where event_key in (?)', [candidates.map(keyOf)])).map((k) => k.event_key) : [],
     );
-    for (const r of rows.filter((r) => !known.has(keyOf(r)))) {
-      events.record({ type: 'OverdueHoldReached', customer: customerRefOf(r), invoiceId: r.invoice_id, dueDate: r.due_date });
+    const fresh = candidates.filter((c) => !known.has(keyOf(c))).slice(0, 1000);
+    if (fresh.length === 0) return;
+    const customers = await query<CustomerColumns & { on_hold: boolean }>(
+      tx,
+      'select c.id as customer_id, c.name, c.owner_id, c.on_hold from customers c where c.id in (?)',
+      [fresh.map((c) => c.customerId)],
+    );
+    const byId = new Map(customers.map((c) => [c.customer_id, c]));
+    for (const c of fresh) {
+      const customer = byId.get(c.customerId);
+      if (!customer || customer.on_hold) continue;
+      events.record({ type: 'OverdueHoldReached', customer: customerRefOf(customer), invoiceId: c.oldestOverdueInvoiceId, dueDate: c.oldestOverdueDueDate });
     }
   }
 
