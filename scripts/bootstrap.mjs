@@ -5,7 +5,7 @@
 // built. `start` then serves the gateway inside this very process, so the
 // SIGINT/SIGTERM that npm forwards reach the gateway's own shutdown handler.
 //   node scripts/bootstrap.mjs start      install, build, serve
-//   node scripts/bootstrap.mjs test [...] install, build, type-check the tests, jest [...]
+//   node scripts/bootstrap.mjs test [...] install, build, type-check the tests, lint, jest [...]
 //   node scripts/bootstrap.mjs <pnpm args> run pnpm itself
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,7 +38,11 @@ if (command === 'start' || command === 'test') {
   pnpm('run', 'build');
 }
 // Jest compiles tests with SWC, which does not check types: the tests are type-checked first.
-if (command === 'test') pnpm('run', 'typecheck:tests');
+// Then ESLint, Prettier and dependency-cruiser: a lint error fails the run before any test starts.
+if (command === 'test') {
+  pnpm('run', 'typecheck:tests');
+  pnpm('run', 'lint');
+}
 if (command === 'start') {
   await import(pathToFileURL(join(root, 'apps', 'gateway', 'dist', 'main.js')).href);
 } else if (command === 'test') {

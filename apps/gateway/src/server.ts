@@ -134,8 +134,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         if (!('errors' in result) || !result.errors?.length) return undefined;
         return {
           ...result,
-          errors: result.errors.map((e) => {
-            const err = e as GraphQLError;
+          errors: result.errors.map((err) => {
             const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
             if (isUnexpected(formatted)) log.error({ err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
             return maskError(formatted, err);

@@ -308,8 +308,8 @@ describe('role scoping', () => {
     ['warehouse', 'invoices'], ['warehouse', 'payments'],
     ['support', 'orders'], ['support', 'invoices'], ['support', 'payments'],
   ] as const)('refuses %s the %s list with FORBIDDEN', async (role, list) => {
-    const document = list === 'orders' ? ORDERS : list === 'invoices' ? INVOICES : PAYMENTS;
-    const r = await gw.request(document as TypedDocumentNode<unknown, Vars>, { first: 5 }, crew[role]);
+    const document: TypedDocumentNode<unknown, Vars> = list === 'orders' ? ORDERS : list === 'invoices' ? INVOICES : PAYMENTS;
+    const r = await gw.request(document, { first: 5 }, crew[role]);
     expect(codes(r)).toEqual(['FORBIDDEN']);
     expect(r.data ?? null).toBeNull();
   });

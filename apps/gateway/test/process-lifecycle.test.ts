@@ -35,8 +35,8 @@ async function startMain(env: Record<string, string>): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
   const url = await new Promise<string>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`gateway did not start in time:\n${out}`)), 60_000);
@@ -47,8 +47,8 @@ async function startMain(env: Record<string, string>): Promise<Started> {
         res(m[1]);
       }
     };
-    child.stdout!.on('data', check);
-    exit.then(({ code }) => {
+    child.stdout.on('data', check);
+    void exit.then(({ code }) => {
       clearTimeout(timer);
       rej(new Error(`gateway exited with ${code} before it was ready:\n${out}`));
     });

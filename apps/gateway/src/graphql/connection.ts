@@ -71,7 +71,7 @@ export function encodeCursor(key: string, id: string): string {
 
 export function decodeCursor(cursor: string): Cursor {
   try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     if (typeof key === 'string' && typeof id === 'string') return { key, id };
   } catch {
     // fall through

@@ -25,11 +25,13 @@ export function sharedSubscribe(cacheSize = 20_000) {
 
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+    if (!(Symbol.asyncIterator in source)) return source;
     const events = source as AsyncIterableIterator<{ id?: unknown }>;
     const run = (event: { id?: unknown }): Promise<ExecutionResult> => {
-      if (event?.id === undefined) return Promise.resolve(execute({ ...args, rootValue: event }));
-      const key = keyOf(args, String(event.id));
+      const id = event?.id;
+      // Only a string or number keys the cache: any other id would print as '[object Object]' and share one result.
+      if (typeof id !== 'string' && typeof id !== 'number') return Promise.resolve(execute({ ...args, rootValue: event }));
+      const key = keyOf(args, String(id));
       let result = cache.get(key);
       if (!result) {
         result = Promise.resolve(execute({ ...args, rootValue: event }));

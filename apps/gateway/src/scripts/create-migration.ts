@@ -35,6 +35,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

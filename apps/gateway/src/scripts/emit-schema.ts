@@ -12,7 +12,7 @@ createSchema().then(
     process.stdout.write(`wrote ${file}\n`);
   },
   (err) => {
-    process.stderr.write(`${err?.stack ?? err}\n`);
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },
 );

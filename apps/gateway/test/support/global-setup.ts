@@ -7,7 +7,6 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embed
 import { createLogger } from '../../src/logger';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TANDEM_EMBEDDED__: { db: EmbeddedDatabase; dir: string } | undefined;
 }
 

@@ -104,7 +104,7 @@ export async function startTestGateway(env: Record<string, string> = {}, databas
       return client;
     },
     async stop() {
-      await Promise.all(sockets.map((s) => s.dispose()));
+      await Promise.all(sockets.map(async (s) => s.dispose()));
       await app.stop();
     },
   };

@@ -16,7 +16,7 @@ export function alertStream(hub: AlertHub, em: EntityManager, viewer: Viewer, ki
   const wanted = (row: AlertRow) =>
     (!kinds?.length || kinds.includes(row.kind)) &&
     // The customer row is read with the alert, as it is now: its current owner hears it.
-    canViewerSeeAlert({ id: viewer.id, role: viewer.role as AlertRole }, { roles: row.audience_roles as AlertRole[], userIds: row.audience_user_ids }, row.customer?.owner_id ?? null);
+    canViewerSeeAlert({ id: viewer.id, role: viewer.role }, { roles: row.audience_roles as AlertRole[], userIds: row.audience_user_ids }, row.customer?.owner_id ?? null);
 
   return new Repeater<AlertRow>(async (push, stop) => {
     let cursor = after === null ? BigInt(hub.lastSeenId()) : BigInt(after);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { canReadCustomer, customerScope, mayReadCommercial, requireViewer } from '../../auth/policy';
-import { todayUtc } from '../../db/sql';
+import { formatIsoDate } from '@tandem/domain';
 import { toProduct } from '../catalog/product.loaders';
 import { toCustomer } from '../customers/customer.loaders';
 import { toOrder } from '../orders/order.loaders';
@@ -92,7 +92,7 @@ export class AlertFields {
     const viewer = requireViewer(ctx.viewer);
     if (!a.invoiceId) return null;
     const row = a.subjects?.invoice;
-    if (row) return mayReadCommercial(viewer) && canReadCustomer(viewer, a.subjects?.customer?.owner_id ?? '') ? invoiceView(row, todayUtc()) : null;
+    if (row) return mayReadCommercial(viewer) && canReadCustomer(viewer, a.subjects?.customer?.owner_id ?? '') ? invoiceView(row, formatIsoDate(new Date())) : null;
     return ctx.loaders.invoices.invoice.load(a.invoiceId);
   }
 

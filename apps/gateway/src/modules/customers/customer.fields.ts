@@ -42,7 +42,7 @@ export class CustomerFields {
     assertMayReadOrders(requireViewer(ctx.viewer));
     return nestedConnection({
       first, after, parentId: c.id,
-      firstPage: ctx.loaders.orders.recentByCustomer,
+      firstPage: (n) => ctx.loaders.orders.recentByCustomer(n),
       cursorOf: orderCursor,
       pageAfter: (cursor) => ctx.services.orderQueries.orders(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id }),
       count: () => ctx.loaders.orders.countByCustomer.load(c.id),
@@ -78,7 +78,7 @@ export class CustomerFields {
     assertMayReadCommercial(requireViewer(ctx.viewer), 'payments');
     return nestedConnection({
       first, after, parentId: c.id,
-      firstPage: ctx.loaders.payments.recentByCustomer,
+      firstPage: (n) => ctx.loaders.payments.recentByCustomer(n),
       cursorOf: paymentCursor,
       pageAfter: (cursor) => ctx.services.receivablesQueries.payments(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id }),
       count: () => ctx.loaders.payments.countByCustomer.load(c.id),
