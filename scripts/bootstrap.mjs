@@ -38,10 +38,11 @@ if (command === 'start' || command === 'test') {
   pnpm('run', 'build');
 }
 // Jest compiles tests with SWC, which does not check types: the tests are type-checked first.
-// Then ESLint, Prettier and dependency-cruiser: a lint error fails the run before any test starts.
+// Then, for the whole run (what CI runs), ESLint, Prettier and dependency-cruiser: a lint
+// error fails it before any test starts. A focused run (`npm test -- <path>`) skips the lint.
 if (command === 'test') {
   pnpm('run', 'typecheck:tests');
-  pnpm('run', 'lint');
+  if (rest.length === 0) pnpm('run', 'lint');
 }
 if (command === 'start') {
   await import(pathToFileURL(join(root, 'apps', 'gateway', 'dist', 'main.js')).href);
