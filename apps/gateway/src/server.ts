@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { parse, specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { useServer } from 'graphql-ws/use/ws';
@@ -14,6 +14,7 @@ import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
+import { documentInputError, inputGuardPlugin } from './graphql/input-guard';
 import { sharedSubscribe } from './graphql/shared-subscription';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
@@ -110,6 +111,17 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...LIMIT_RULES]),
       subscribe: sharedSubscribe(),
+      // The same input guard as HTTP, before the operation runs; a syntax error is left to graphql-ws's own parse.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined;
+        }
+        const error = documentInputError(schema, document, payload.operationName, payload.variables);
+        return error ? [error] : undefined;
+      },
       // The token is checked when the socket connects; a missing or bad one closes it with 4403.
       onConnect: async (ctx) => {
         const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
@@ -165,6 +177,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       requestLogPlugin(metrics),
+      inputGuardPlugin(),
     ],
   });
   await apollo.start();

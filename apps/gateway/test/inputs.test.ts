@@ -60,10 +60,24 @@ describe('Decimal', () => {
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors?.[0].extensions?.field).toEqual(['input', 'lines', '0', 'unitPrice']);
   });
+
+  it.each([
+    ['more integer digits than a money column holds', '1000000000000.00'],
+    ['far more', '99999999999999999999999999.99'],
+  ])('refuses %s with BAD_USER_INPUT before any SQL', async (_what, limit) => {
+    const r = await gw.request(SetCreditLimitDocument, { customerId, limit }, crew.finance);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses an order whose quantity × price would overflow its total, as a userError that writes nothing', async () => {
+    const r = await gw.gql(CreateOrderDocument, { input: { customerId, lines: [{ productId, quantity: 2_000_000_000, unitPrice: '999999.99' }] } }, crew.manager);
+    expect(r.createOrder.order).toBeNull();
+    expect(r.createOrder.userErrors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'lines'] })]);
+  });
 });
 
 describe('Date', () => {
-  it.each(['2025-02-30', '2025-13-01', '25-01-01', '2025-1-1', '2025-01-01T00:00:00Z'])('refuses %s with BAD_USER_INPUT', async (asOf) => {
+  it.each(['2025-02-30', '2025-13-01', '25-01-01', '2025-1-1', '2025-01-01T00:00:00Z', '1899-12-31', '3000-01-01', '0001-01-01', '9999-12-31'])('refuses %s with BAD_USER_INPUT', async (asOf) => {
     const r = await gw.request(ReceivablesAgingDocument, { asOf }, crew.finance);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
   });

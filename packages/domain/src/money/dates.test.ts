@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, daysBetween, formatIsoDate, isIsoDate, parseIsoDate } from './dates';
+import { addDays, daysBetween, formatIsoDate, isIsoDate, parseBusinessDate, parseIsoDate } from './dates';
 
 /** Any calendar date in years 0001–9998. */
 const isoDate = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9998-12-31T00:00:00Z'), noInvalidDate: true }).map(formatIsoDate);
@@ -117,5 +117,18 @@ describe('formatIsoDate', () => {
     ['a year before 0000', new Date('-000001-12-31T00:00:00Z')],
   ])('throws on %s: it has no YYYY-MM-DD form', (_what, instant) => {
     expect(() => formatIsoDate(instant)).toThrow(RangeError);
+  });
+});
+
+describe('parseBusinessDate', () => {
+  it.each([
+    ['1900-01-01', true],
+    ['2999-12-31', true],
+    ['1899-12-31', false],
+    ['3000-01-01', false],
+    ['0001-01-01', false],
+    ['2025-02-30', false],
+  ])('%s is accepted: %s', (text, accepted) => {
+    expect(parseBusinessDate(text).ok).toBe(accepted);
   });
 });

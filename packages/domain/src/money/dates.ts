@@ -4,6 +4,9 @@ import { ok, refuse, type Result } from './result';
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The sane range of a business date: anything outside it is a typo or an attack, never a real document. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
 const DAY_MS = 86_400_000;
 
 // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
@@ -23,6 +26,19 @@ export function parseIsoDate(text: string): Result<IsoDate, 'BAD_USER_INPUT'> {
     return refuse('BAD_USER_INPUT', `${text} is not a calendar date`);
   }
   return ok(text);
+}
+
+/**
+ * A date a client sends for a business document or a query: a real calendar
+ * date within the years 1900–2999. Anything outside is a typo or an attack,
+ * never a real document, and would only reach the database to fail there.
+ */
+export function parseBusinessDate(text: string): Result<IsoDate, 'BAD_USER_INPUT'> {
+  const r = parseIsoDate(text);
+  if (!r.ok) return r;
+  const year = Number(text.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) return refuse('BAD_USER_INPUT', `${text} is outside the years ${MIN_YEAR}–${MAX_YEAR}`);
+  return r;
 }
 
 /** Whether `text` is a real calendar date `YYYY-MM-DD`. */

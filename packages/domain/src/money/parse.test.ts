@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Decimal, formatMoney } from './decimal';
-import { parseDecimalInput, parseMoneyInput } from './parse';
+import { MAX_AMOUNT, MAX_INTEGER_DIGITS, parseDecimalInput, parseMoneyInput } from './parse';
 
 describe('parseMoneyInput', () => {
   it.each([
@@ -102,5 +102,17 @@ describe('parseDecimalInput', () => {
   it('carries no field path: the caller knows where the text came from', () => {
     const r = parseDecimalInput('x');
     expect(r.ok === false && r.field).toBeUndefined();
+  });
+});
+
+describe('the API cap on integer digits', () => {
+  it.each([
+    ['999999999999.99', true],
+    ['-999999999999.99', true],
+    ['1000000000000', false],
+    ['1000000000000.00', false],
+  ])('%s within 12 integer digits: %s', (text, accepted) => {
+    expect(parseDecimalInput(text, 2, MAX_INTEGER_DIGITS).ok).toBe(accepted);
+    expect(MAX_AMOUNT.toFixed(2)).toBe('999999999999.99');
   });
 });

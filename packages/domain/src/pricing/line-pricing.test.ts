@@ -187,3 +187,10 @@ describe('validateProductPricing', () => {
     expect(validateProductPricing({ ...product, ...over })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field });
   });
 });
+
+describe('a document that would outgrow its columns', () => {
+  it('refuses a total over 999 999 999 999.99 (quantity × price), and accepts one at it', () => {
+    expect(priceOrderLines([{ quantity: 2_000_000_000, unitPrice: '999999.99', discountPercent: '0', taxRate: '0' }])).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: ['lines'] });
+    expect(priceOrderLines([{ quantity: 1, unitPrice: '999999999999.99', discountPercent: '0', taxRate: '0' }]).ok).toBe(true);
+  });
+});

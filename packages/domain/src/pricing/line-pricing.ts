@@ -1,4 +1,5 @@
 import { Decimal, money, roundMoney, sumMoney, type DecimalLike } from '../money/decimal';
+import { MAX_AMOUNT } from '../money/parse';
 import { ok, refuse, type Result } from '../money/result';
 
 export interface LineToPrice {
@@ -62,7 +63,10 @@ export function priceOrderLines(lines: readonly LineToPrice[]): Result<PricedDoc
     if (!v.ok) return v;
   }
   const priced = lines.map(priceLine);
-  return ok({ lines: priced, ...documentTotals(priced) });
+  const totals = documentTotals(priced);
+  // quantity × price can outgrow what a document may hold; refuse rather than overflow the column.
+  if (totals.total.gt(MAX_AMOUNT)) return refuse('BAD_USER_INPUT', `the total would exceed ${MAX_AMOUNT.toFixed(2)}`, ['lines']);
+  return ok({ lines: priced, ...totals });
 }
 
 

@@ -7,6 +7,7 @@ import { toOrder } from '../orders/order.loaders';
 import { invoiceView } from '../receivables/invoice-view';
 import type { Context } from '../../context';
 import { badUserInput } from '../../graphql/errors';
+import { isAlertId } from '../../graphql/input-guard';
 import { PayloadType, toPayload } from '../../graphql/payload';
 import { ProductType } from '../catalog/product.type';
 import { CustomerType } from '../customers/customer.type';
@@ -46,7 +47,7 @@ export class AlertResolver {
     description: 'Live alerts the viewer may see. With `after`, first every later alert (oldest first), then live ones.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, StreamArgs, Context>) => {
       const viewer = requireViewer(context.viewer);
-      if (args.after != null && !/^\d{1,19}$/.test(args.after)) throw badUserInput('after must be an alert id', ['after']);
+      if (args.after != null && !isAlertId(args.after)) throw badUserInput('after must be an alert id', ['after']);
       return alertStream(context.services.alertHub, context.em, viewer, args.kinds ?? null, args.after ?? null);
     },
   })

@@ -5,6 +5,7 @@ import { query } from '../../db/sql';
 import { inTransaction, refused, type MutationResult } from '../../db/transaction';
 import { encodeCursor, pageArgs, toConnection, type ConnectionValue } from '../../graphql/connection';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
+import { isAlertId } from '../../graphql/input-guard';
 import { alertOf } from './alert.mapper';
 import { ALERT_COLUMNS, alertVisibilitySql, type AlertRow } from './alert.rows';
 import type { AlertType } from './alert.type';
@@ -27,7 +28,7 @@ export class AlertService {
   /** Marks an alert read for everyone; only someone who may see it may do so. Idempotent. */
   async acknowledge(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<AlertType>> {
     const v = requireViewer(viewer);
-    if (!/^\d{1,19}$/.test(id)) return refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']);
+    if (!isAlertId(id)) return refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']);
     return inTransaction(em, v, async (tx) => {
       const vis = alertVisibilitySql(v);
       const rows = await query<AlertRow>(
