@@ -23,7 +23,7 @@ export class ReceivablesResolver {
     return ctx.loaders.invoices.invoice.load(id);
   }
 
-  @Query(() => ReceivablesAgingType, { description: 'Open balances by days past due as of a date (default today, UTC).' })
+  @Query(() => ReceivablesAgingType, { nullable: true, description: 'Open balances by days past due as of a date (default today, UTC). null (FORBIDDEN) for SUPPORT and WAREHOUSE.' })
   receivablesAging(@Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: Context) {
     return ctx.services.aging.receivablesAging(ctx.em, ctx.viewer, asOf);
   }
