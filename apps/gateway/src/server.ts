@@ -5,6 +5,7 @@ import express from 'express';
 import { specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -110,11 +111,15 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...LIMIT_RULES]),
       subscribe: sharedSubscribe(),
-      // The token is checked when the socket connects; a missing or bad one closes it with 4403.
+      // The token is checked when the socket connects. Without one, or with a
+      // malformed, forged or expired one, the socket closes with 4401 Unauthorized
+      // (sign in again). Returning false would close with 4403 Forbidden, which the
+      // protocol keeps for a valid viewer who may not subscribe; every role may today.
       onConnect: async (ctx) => {
         const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
         if (!viewer || viewer === 'invalid') {
           log.info({ reason: viewer === null ? 'no token' : 'invalid token' }, 'graphql-ws connection refused');
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
           return false;
         }
         ctx.extra.viewer = viewer;
@@ -122,7 +127,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         // A socket lives no longer than the token it was opened with.
         if (viewer.expiresAt) {
           const socket = ctx.extra.socket;
-          const timer = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
+          const timer = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
           timer.unref();
           socket.once('close', () => clearTimeout(timer));
         }
