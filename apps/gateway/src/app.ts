@@ -6,6 +6,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-post
 import { migrate, openOrm, type Orm } from './db/orm';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
+import { bindHttpServer, type BoundServer } from './http/bind';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed';
@@ -26,16 +27,20 @@ export interface App {
 }
 
 /**
- * Start-up in order: database (embedded unless DATABASE_URL), migrations, the
- * alert hub, first admin, demo seed on first start, the alert scheduler, then
- * the HTTP/WebSocket server. A failure on the way stops what had started.
+ * Start-up in order: bind the HTTP port (a taken one fails here, before anything
+ * else starts), database (embedded unless DATABASE_URL), migrations, the alert
+ * hub, first admin, demo seed on first start, the alert scheduler, then the
+ * HTTP/WebSocket server on the bound port. A failure on the way stops what had
+ * started.
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
+  let http: BoundServer | undefined;
   let embedded: EmbeddedDatabase | undefined;
   let orm: Orm | undefined;
   let alertHub: AlertHub | undefined;
   let scheduler: AlertScheduler | undefined;
   try {
+    http = await bindHttpServer(config.PORT, config.HOST);
     let url = config.DATABASE_URL;
     if (!url) {
       embedded = await startEmbeddedDatabase(config.DATA_DIR, log);
@@ -75,7 +80,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     const scanner = new AlertScanner(orm, log);
     scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
     await scheduler.start();
-    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, { port: config.PORT, host: config.HOST });
+    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, http, config.HOST);
     const hub = alertHub;
     const jobs = scheduler;
     const openedOrm = orm;
@@ -102,6 +107,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
         })()),
     };
   } catch (err) {
+    await http?.close().catch(() => undefined);
     await scheduler?.stop().catch(() => undefined);
     await alertHub?.stop().catch(() => undefined);
     await orm?.close(true).catch(() => undefined);

@@ -7,7 +7,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { TokenService } from './auth/token';
@@ -16,6 +16,7 @@ import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { sharedSubscribe } from './graphql/shared-subscription';
+import type { BoundServer } from './http/bind';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
@@ -71,13 +72,16 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   };
 }
 
-/** Apollo Server 5 on express 5 at /graphql, graphql-ws on the same path and port, health probes. */
-export async function startGateway(deps: GatewayDeps, listen: { port: number; host: string }): Promise<RunningGateway> {
+/**
+ * Apollo Server 5 on express 5 at /graphql, graphql-ws on the same path and port,
+ * health probes, on the server that start-up bound first (see http/bind.ts).
+ */
+export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: string): Promise<RunningGateway> {
   const { schema, orm, tokens, services, log } = deps;
   const metrics = createMetrics(() => services.alertHub.subscriberCount());
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = bound.server;
 
   const newContext = (viewer: Viewer | null, requestId: string): Context => {
     // Loaders are built on first use: most subscription events never need them.
@@ -209,12 +213,9 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(listen.port, listen.host, () => resolve());
-  });
+  bound.serve(app);
   const { port } = httpServer.address() as { port: number };
-  const shownHost = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     httpServer,
     url: `http://${shownHost}:${port}/graphql`,

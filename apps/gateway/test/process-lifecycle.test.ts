@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 /**
  * The real `main.js` as `npm start` runs it: embedded PostgreSQL in DATA_DIR,
  * first admin, demo seed, restart with the same data, clean SIGTERM, recovery
- * from a SIGKILLed parent, and config errors. Needs the build (`npm test` builds first).
+ * from a SIGKILLed parent, config errors, a taken port and a start that fails
+ * half way. Needs the build (`npm test` builds first).
  */
 const main = resolve(__dirname, '../dist/main.js');
 jest.setTimeout(120_000);
@@ -54,6 +55,19 @@ async function startMain(env: Record<string, string>): Promise<Started> {
     });
   });
   return { child, url, stdout: () => out, exit };
+}
+
+/** Every stdout line is a pino JSON object; returns them. */
+function jsonLines(stdout: string): { level: number; msg: string }[] {
+  const lines = stdout.split('\n').filter((l) => l !== '');
+  expect(lines.length).toBeGreaterThan(0);
+  return lines.map((l) => {
+    try {
+      return JSON.parse(l);
+    } catch {
+      throw new Error(`stdout line is not JSON: ${l}`);
+    }
+  });
 }
 
 async function graphql(url: string, query: string, variables: object = {}, token?: string) {
@@ -150,4 +164,42 @@ it.each([
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/Invalid configuration/);
   expect(r.stderr).toMatch(message);
+});
+
+it('exits 2 with one line when the port is taken, before it starts anything', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-port-'));
+  const taken = createServer();
+  await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+  const { port } = taken.address() as { port: number };
+  try {
+    const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tandem: port ${port} on 127.0.0.1 is in use; set PORT to another port\n`);
+    expect(r.stdout).toBe('');
+    // No embedded PostgreSQL was started (nor a data directory made, nor an admin created).
+    expect(existsSync(join(dir, 'pg'))).toBe(false);
+  } finally {
+    taken.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('stops the embedded PostgreSQL it started when start-up fails later', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-halfway-'));
+  await chmod(dir, 0o755);
+  // The JWT secret is read after the database is up and migrated; a directory in its place fails the start there.
+  await mkdir(join(dir, 'jwt-secret'));
+  try {
+    const port = String(await freePort());
+    const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 90_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^tandem: failed to start: .*EISDIR/);
+    expect(jsonLines(r.stdout).map((l) => l.msg)).toContain('embedded PostgreSQL stopped');
+    expect(existsSync(join(dir, 'pg', 'PG_VERSION'))).toBe(true);
+    expect(postgresPid(dir)).toBeNull();
+  } finally {
+    const pid = postgresPid(dir);
+    if (pid && alive(pid)) process.kill(pid, 'SIGINT');
+    await rm(dir, { recursive: true, force: true });
+  }
 });
