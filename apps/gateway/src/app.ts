@@ -9,7 +9,7 @@ import { createSchema } from './schema';
 import { bindHttpServer, type BoundServer } from './http/bind';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed';
+import { seedDemo } from './seed/demo-seed';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { AlertHub } from './modules/alerts/alert-hub';
 import { LOGIN_ATTEMPTS } from './modules/users/auth.service';
@@ -22,6 +22,8 @@ export interface App {
   orm: Orm;
   services: Services;
   tokens: TokenService;
+  /** What this start created that the person starting it should hear about once (main.ts tells them). */
+  created: { firstAdmin: { email: string; generatedPassword?: string } | null; demoCompany: boolean };
   /** Stops accepting, drains HTTP and WebSocket, closes the pool, stops the embedded database. */
   stop(): Promise<void>;
 }
@@ -31,7 +33,7 @@ export interface App {
  * else starts), database (embedded unless DATABASE_URL), migrations, the alert
  * hub, first admin, demo seed on first start, the alert scheduler, then the
  * HTTP/WebSocket server on the bound port. A failure on the way stops what had
- * started.
+ * started. Nothing is written to stdout, which carries only JSON log lines.
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
   let http: BoundServer | undefined;
@@ -68,14 +70,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },
       log,
     );
-    if (admin?.generatedPassword) {
-      // Printed once, on the start that created the admin; it is not stored anywhere.
-      process.stdout.write(`\nFirst admin created: ${admin.email} / password ${admin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose them)\n\n`);
-    }
-    if (admin && config.SEED_DEMO) {
-      await seedDemo(orm, services, log);
-      process.stdout.write(`Demo company seeded. Sign in as ${DEMO_USERS.map((u) => u.email).join(', ')} with the password "${DEMO_PASSWORD}".\n`);
-    }
+    const demoCompany = Boolean(admin && config.SEED_DEMO);
+    if (demoCompany) await seedDemo(orm, services, log);
 
     const scanner = new AlertScanner(orm, log);
     scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
@@ -91,6 +87,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       orm,
       services,
       tokens,
+      created: { firstAdmin: admin, demoCompany },
       stop: () =>
         (stopping ??= (async () => {
           try {

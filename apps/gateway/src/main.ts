@@ -2,6 +2,29 @@ import { startApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ListenError } from './http/bind';
 import { createLogger } from './logger';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-seed';
+
+/**
+ * What a person at the terminal needs once: where the API is, how to sign in,
+ * and what this start created. It goes to stderr so that stdout carries only
+ * the JSON log lines; the generated password is never logged.
+ */
+function banner(app: App): string {
+  const { firstAdmin, demoCompany } = app.created;
+  const lines = [
+    '',
+    `Tandem GraphQL API: ${app.gateway.url}  (graphql-ws on ${app.gateway.wsUrl})`,
+    'Sign in with: mutation { login(email: "...", password: "...") { token } }',
+    'then send the header  Authorization: Bearer <token>',
+  ];
+  if (firstAdmin?.generatedPassword) {
+    lines.push('', `First admin created: ${firstAdmin.email} / password ${firstAdmin.generatedPassword}`, '(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose them)');
+  }
+  if (demoCompany) {
+    lines.push('', `Demo company seeded. Sign in as ${DEMO_USERS.map((u) => u.email).join(', ')} with the password "${DEMO_PASSWORD}".`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
 
 async function main(): Promise<void> {
   let config;
@@ -49,12 +72,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   app = await startApp(config, log);
-  log.info({ url: app.gateway.url }, 'Tandem gateway ready');
-  process.stdout.write(
-    `\nTandem GraphQL API: ${app.gateway.url}  (graphql-ws on ${app.gateway.wsUrl})\n` +
-      `Sign in with: mutation { login(email: "...", password: "...") { token } }\n` +
-      `then send the header  Authorization: Bearer <token>\n\n`,
-  );
+  log.info({ url: app.gateway.url, wsUrl: app.gateway.wsUrl }, 'Tandem gateway ready');
+  // Also when about to stop: a generated admin password is shown on this start only.
+  process.stderr.write(banner(app));
   if (stopSignal) stop(app, stopSignal);
 }
 

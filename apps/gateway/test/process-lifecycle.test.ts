@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 /**
  * The real `main.js` as `npm start` runs it: embedded PostgreSQL in DATA_DIR,
  * first admin, demo seed, restart with the same data, clean SIGTERM, recovery
- * from a SIGKILLed parent, config errors, a taken port and a start that fails
- * half way. Needs the build (`npm test` builds first).
+ * from a SIGKILLed parent, config errors, a taken port, a start that fails half
+ * way, and stdout holding nothing but JSON log lines. Needs the build (`npm test` builds first).
  */
 const main = resolve(__dirname, '../dist/main.js');
 jest.setTimeout(120_000);
@@ -26,35 +26,39 @@ async function freePort(): Promise<number> {
 interface Started {
   child: ChildProcess;
   url: string;
+  /** What the human reads: the banner, the generated password. */
+  stderr: () => string;
+  /** What a log shipper reads: JSON lines only. */
   stdout: () => string;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 async function startMain(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
   child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`gateway did not start in time:\n${out}`)), 60_000);
+    const timer = setTimeout(() => rej(new Error(`gateway did not start in time:\n${err}`)), 60_000);
     const check = () => {
-      const m = /Tandem GraphQL API: (\S+)/.exec(out);
+      const m = /Tandem GraphQL API: (\S+)/.exec(err);
       if (m) {
         clearTimeout(timer);
         res(m[1]);
       }
     };
-    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
     exit.then(({ code }) => {
       clearTimeout(timer);
-      rej(new Error(`gateway exited with ${code} before it was ready:\n${out}`));
+      rej(new Error(`gateway exited with ${code} before it was ready:\n${err}`));
     });
   });
-  return { child, url, stdout: () => out, exit };
+  return { child, url, stderr: () => err, stdout: () => out, exit };
 }
 
 /** Every stdout line is a pino JSON object; returns them. */
@@ -111,8 +115,9 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
 
   // First start: no ADMIN_ variables, so a password is generated and printed once.
   const first = await startMain(env);
-  const m = /First admin created: (\S+) \/ password (\S+)/.exec(first.stdout());
+  const m = /First admin created: (\S+) \/ password (\S+)/.exec(first.stderr());
   expect(m).not.toBeNull();
+  expect(first.stderr()).toMatch(/Demo company seeded\. Sign in as manager@demo\.tandem/);
   const admin = (await graphql(first.url, LOGIN, { email: m![1], password: m![2] })).data.login.token;
   expect(admin).toBeTruthy();
   // The demo company was seeded through the services.
@@ -133,11 +138,15 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
   expect(await first.exit).toEqual({ code: 0, signal: null });
   expect(alive(pg1!)).toBe(false);
   expect(postgresPid(dataDir)).toBeNull();
+  // stdout is for log shippers: JSON lines from start to clean stop, and never the password.
+  const logs = jsonLines(first.stdout());
+  expect(logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['created the first admin', 'seeded the demo company', 'Tandem gateway ready', 'stopped cleanly']));
+  expect(first.stdout()).not.toContain(m![2]);
 
   // Second start on the same data: the user is still there, the old token still
   // verifies (the generated JWT secret was kept), and no admin password is printed.
   const second = await startMain(env);
-  expect(second.stdout()).not.toMatch(/First admin created/);
+  expect(second.stderr()).not.toMatch(/First admin created|Demo company seeded/);
   const kept = await graphql(second.url, LOGIN, { email: 'kept@test.tandem', password: 'kept-password' });
   expect(kept.data.login.token).toBeTruthy();
   expect((await graphql(second.url, '{ me { email } }', {}, admin)).data.me.email).toBe(m![1]);
@@ -154,6 +163,7 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
   third.child.kill('SIGINT');
   expect(await third.exit).toEqual({ code: 0, signal: null });
   expect(alive(pg3)).toBe(false);
+  expect(jsonLines(third.stdout()).map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping a postgres left running by an earlier process on this data directory', 'stopped cleanly']));
 });
 
 it.each([
