@@ -70,6 +70,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },
       log,
     );
+    // SEED_DEMO is always false with NODE_ENV=production (config.ts).
     const demoCompany = Boolean(admin && config.SEED_DEMO);
     if (demoCompany) await seedDemo(orm, services, log);
 
