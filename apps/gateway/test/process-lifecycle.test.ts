@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -212,4 +212,39 @@ it('stops the embedded PostgreSQL it started when start-up fails later', async (
     if (pid && alive(pid)) process.kill(pid, 'SIGINT');
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+describe('npm run serve (scripts/bootstrap.mjs serve)', () => {
+  const root = resolve(__dirname, '../../..');
+
+  it('runs the built main.js without installing or compiling', async () => {
+    const taken = createServer();
+    await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+    const { port } = taken.address() as { port: number };
+    try {
+      // A taken port answers within a second, so this proves it reached main.js and did nothing before.
+      const r = spawnSync(process.execPath, [join(root, 'scripts/bootstrap.mjs'), 'serve'], { env: { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1' }, encoding: 'utf8', timeout: 30_000 });
+      expect(r.stderr).toBe(`tandem: port ${port} on 127.0.0.1 is in use; set PORT to another port\n`);
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(2);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says to build first when there is no build', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-unbuilt-'));
+    try {
+      await mkdir(join(dir, 'scripts'));
+      await copyFile(join(root, 'scripts/bootstrap.mjs'), join(dir, 'scripts/bootstrap.mjs'));
+      await copyFile(join(root, 'package.json'), join(dir, 'package.json'));
+      const r = spawnSync(process.execPath, [join(dir, 'scripts/bootstrap.mjs'), 'serve'], { env: { PATH: process.env.PATH! }, encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/is not built .*: run npm run build first\n$/);
+      expect(existsSync(join(dir, '.tools'))).toBe(false);
+      expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
