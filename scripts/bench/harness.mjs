@@ -37,11 +37,19 @@ export async function startBenchGateway() {
       ADMIN_EMAIL: 'bench@tandem.local', ADMIN_PASSWORD: 'bench-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32',
       DB_POOL_MAX: '20', ALERT_SCAN_INTERVAL_MS: '3600000',
     },
+    // The gateway's JSON logs and banner go to this process's stderr; its stdout carries the results.
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  gateway.stdout.pipe(process.stderr);
   await new Promise((res, rej) => {
-    gateway.stdout.on('data', (d) => String(d).includes('Tandem GraphQL API') && res());
     gateway.on('exit', (c) => rej(new Error(`gateway exited ${c}`)));
+    // Ready when /readyz answers 200 (the port answers 503 while the gateway starts).
+    const poll = async () => {
+      const ok = await fetch(url.replace(/\/graphql$/, '/readyz')).then((r) => r.ok, () => false);
+      if (ok) res();
+      else if (gateway.exitCode === null) setTimeout(poll, 100);
+    };
+    poll();
   });
   async function gql(query, variables, token) {
     const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });

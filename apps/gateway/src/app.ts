@@ -6,9 +6,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-post
 import { migrate, openOrm, type Orm } from './db/orm';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
+import { bindHttpServer, type BoundServer } from './http/bind';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo-seed';
+import { seedDemo } from './seed/demo-seed';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { AlertHub } from './modules/alerts/alert-hub';
 import { LOGIN_ATTEMPTS } from './modules/users/auth.service';
@@ -21,21 +22,27 @@ export interface App {
   orm: Orm;
   services: Services;
   tokens: TokenService;
+  /** What this start created that the person starting it should hear about once (main.ts tells them). */
+  created: { firstAdmin: { email: string; generatedPassword?: string } | null; demoCompany: boolean };
   /** Stops accepting, drains HTTP and WebSocket, closes the pool, stops the embedded database. */
   stop(): Promise<void>;
 }
 
 /**
- * Start-up in order: database (embedded unless DATABASE_URL), migrations, the
- * alert hub, first admin, demo seed on first start, the alert scheduler, then
- * the HTTP/WebSocket server. A failure on the way stops what had started.
+ * Start-up in order: bind the HTTP port (a taken one fails here, before anything
+ * else starts), database (embedded unless DATABASE_URL), migrations, the alert
+ * hub, first admin, demo seed on first start, the alert scheduler, then the
+ * HTTP/WebSocket server on the bound port. A failure on the way stops what had
+ * started. Nothing is written to stdout, which carries only JSON log lines.
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
+  let http: BoundServer | undefined;
   let embedded: EmbeddedDatabase | undefined;
   let orm: Orm | undefined;
   let alertHub: AlertHub | undefined;
   let scheduler: AlertScheduler | undefined;
   try {
+    http = await bindHttpServer(config.PORT, config.HOST);
     let url = config.DATABASE_URL;
     if (!url) {
       embedded = await startEmbeddedDatabase(config.DATA_DIR, log);
@@ -63,19 +70,14 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },
       log,
     );
-    if (admin?.generatedPassword) {
-      // Printed once, on the start that created the admin; it is not stored anywhere.
-      process.stdout.write(`\nFirst admin created: ${admin.email} / password ${admin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose them)\n\n`);
-    }
-    if (admin && config.SEED_DEMO) {
-      await seedDemo(orm, services, log);
-      process.stdout.write(`Demo company seeded. Sign in as ${DEMO_USERS.map((u) => u.email).join(', ')} with the password "${DEMO_PASSWORD}".\n`);
-    }
+    // SEED_DEMO is always false with NODE_ENV=production (config.ts).
+    const demoCompany = Boolean(admin && config.SEED_DEMO);
+    if (demoCompany) await seedDemo(orm, services, log);
 
     const scanner = new AlertScanner(orm, log);
     scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
     await scheduler.start();
-    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, { port: config.PORT, host: config.HOST });
+    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, http, config.HOST);
     const hub = alertHub;
     const jobs = scheduler;
     const openedOrm = orm;
@@ -86,6 +88,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       orm,
       services,
       tokens,
+      created: { firstAdmin: admin, demoCompany },
       stop: () =>
         (stopping ??= (async () => {
           try {
@@ -102,6 +105,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
         })()),
     };
   } catch (err) {
+    await http?.close().catch(() => undefined);
     await scheduler?.stop().catch(() => undefined);
     await alertHub?.stop().catch(() => undefined);
     await orm?.close(true).catch(() => undefined);

@@ -38,7 +38,10 @@ const envSchema = envShape.superRefine((env, ctx) => {
     if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'is required when ADMIN_PASSWORD is set' });
     }
-  });
+  })
+  // A production database never gets the demo company (users with a published
+  // password), whatever SEED_DEMO says.
+  .transform((env) => (env.NODE_ENV === 'production' ? { ...env, SEED_DEMO: false } : env));
 
 export type Config = z.infer<typeof envSchema>;
 

@@ -5,8 +5,9 @@ import express from 'express';
 import { parse, specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { TokenService } from './auth/token';
@@ -16,6 +17,7 @@ import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { documentInputError, inputGuardPlugin } from './graphql/input-guard';
 import { sharedSubscribe } from './graphql/shared-subscription';
+import type { BoundServer } from './http/bind';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
@@ -71,13 +73,16 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   };
 }
 
-/** Apollo Server 5 on express 5 at /graphql, graphql-ws on the same path and port, health probes. */
-export async function startGateway(deps: GatewayDeps, listen: { port: number; host: string }): Promise<RunningGateway> {
+/**
+ * Apollo Server 5 on express 5 at /graphql, graphql-ws on the same path and port,
+ * health probes, on the server that start-up bound first (see http/bind.ts).
+ */
+export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: string): Promise<RunningGateway> {
   const { schema, orm, tokens, services, log } = deps;
   const metrics = createMetrics(() => services.alertHub.subscriberCount());
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = bound.server;
 
   const newContext = (viewer: Viewer | null, requestId: string): Context => {
     // Loaders are built on first use: most subscription events never need them.
@@ -122,11 +127,15 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         const error = documentInputError(schema, document, payload.operationName, payload.variables);
         return error ? [error] : undefined;
       },
-      // The token is checked when the socket connects; a missing or bad one closes it with 4403.
+      // The token is checked when the socket connects. Without one, or with a
+      // malformed, forged or expired one, the socket closes with 4401 Unauthorized
+      // (sign in again). Returning false would close with 4403 Forbidden, which the
+      // protocol keeps for a valid viewer who may not subscribe; every role may today.
       onConnect: async (ctx) => {
         const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
         if (!viewer || viewer === 'invalid') {
           log.info({ reason: viewer === null ? 'no token' : 'invalid token' }, 'graphql-ws connection refused');
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
           return false;
         }
         ctx.extra.viewer = viewer;
@@ -134,7 +143,7 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
         // A socket lives no longer than the token it was opened with.
         if (viewer.expiresAt) {
           const socket = ctx.extra.socket;
-          const timer = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
+          const timer = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
           timer.unref();
           socket.once('close', () => clearTimeout(timer));
         }
@@ -216,12 +225,9 @@ export async function startGateway(deps: GatewayDeps, listen: { port: number; ho
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(listen.port, listen.host, () => resolve());
-  });
+  bound.serve(app);
   const { port } = httpServer.address() as { port: number };
-  const shownHost = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     httpServer,
     url: `http://${shownHost}:${port}/graphql`,

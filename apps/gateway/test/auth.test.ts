@@ -1,4 +1,6 @@
 import { SignJWT } from 'jose';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { CreateUserDocument, LoginDocument, MeDocument } from '@tandem/client';
 import { ADMIN, JWT_SECRET, startTestGateway, type TestGateway } from './support/test-app';
 
@@ -153,13 +155,30 @@ describe('graphql-ws on the same port', () => {
     });
   }
 
-  it('refuses a connection without a token', async () => {
-    expect(await closeCode(gw.ws())).toBe(4403);
+  // 4401 Unauthorized: sign in (again). 4403 Forbidden is kept for a valid viewer who may not subscribe.
+  it('closes a connection without a token with 4401', async () => {
+    expect(await closeCode(gw.ws())).toBe(4401);
   });
 
-  it('refuses a connection with a forged token', async () => {
+  it('closes a connection with a forged token with 4401', async () => {
     const forged = await tokenWith('an-attacker-secret-that-is-also-32-chars-long', { sub: 'x', role: 'ADMIN', exp: Math.floor(Date.now() / 1000) + 600 });
-    expect(await closeCode(gw.ws(forged))).toBe(4403);
+    expect(await closeCode(gw.ws(forged))).toBe(4401);
+  });
+
+  it('closes a connection with an expired token with 4401', async () => {
+    const token = await gw.login(ADMIN.email, ADMIN.password);
+    const { id } = (await gw.gql(MeDocument, {}, token)).me;
+    const expired = await tokenWith(JWT_SECRET, { sub: id, role: 'ADMIN', exp: Math.floor(Date.now() / 1000) - 60 });
+    expect(await closeCode(gw.ws(expired))).toBe(4401);
+  });
+
+  it('closes a connection whose authorization is not a Bearer token with 4401', async () => {
+    const client = createClient({ url: gw.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: 'Basic YWRtaW46cGFzcw==' } });
+    try {
+      expect(await closeCode(client)).toBe(4401);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('closes the socket when its token expires', async () => {

@@ -36,6 +36,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it.each(['1', 'true', '0', undefined])('never seeds the demo company in production (SEED_DEMO=%s)', (seed) => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...production, ...(seed === undefined ? {} : { SEED_DEMO: seed }) }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', ...(seed === undefined ? {} : { SEED_DEMO: seed }) }).SEED_DEMO).toBe(seed !== '0');
+  });
+
   it('treats empty strings as unset', () => {
     const c = loadConfig({ PORT: '', DATABASE_URL: '' });
     expect(c.PORT).toBe(4000);

@@ -28,7 +28,7 @@ const ALERT_ID_ARGS = new Set(['Mutation.acknowledgeAlert.id']);
 /** A valid value of an input type, filling only what is required. */
 function sample(type: GraphQLInputType, coordinate: string): unknown {
   const t = getNullableType(type);
-  if (isListType(t)) return [sample(t.ofType as GraphQLInputType, coordinate)];
+  if (isListType(t)) return [sample(t.ofType, coordinate)];
   if (isEnumType(t)) return t.getValues()[0].value;
   if (isInputObjectType(t)) {
     return Object.fromEntries(Object.values(t.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type, `${coordinate}.${f.name}`)]));
@@ -51,7 +51,7 @@ function sample(type: GraphQLInputType, coordinate: string): unknown {
 function leaves(type: GraphQLInputType, path: string[], depth = 0): { path: string[]; scalar: string }[] {
   const t = getNullableType(type);
   if (depth > 4) return [];
-  if (isListType(t)) return leaves(t.ofType as GraphQLInputType, [...path, '0'], depth + 1);
+  if (isListType(t)) return leaves(t.ofType, [...path, '0'], depth + 1);
   if (isInputObjectType(t)) return Object.values(t.getFields()).flatMap((f) => leaves(f.type, [...path, f.name], depth + 1));
   if (isScalarType(t) && (t.name === 'ID' || t.name === 'String')) return [{ path, scalar: t.name }];
   return [];
@@ -62,17 +62,17 @@ function setAt(target: Record<string, unknown>, path: string[], value: unknown, 
   let type = getNullableType(types);
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
-    const next = isListType(type) ? getNullableType(type.ofType as GraphQLInputType) : isInputObjectType(type) ? getNullableType(type.getFields()[path[i + 1]]?.type ?? type) : type;
-    const container = node as Record<string, unknown>;
+    const next = isListType(type) ? getNullableType(type.ofType) : isInputObjectType(type) ? getNullableType(type.getFields()[path[i + 1]]?.type ?? type) : type;
+    const container = node;
     if (container[key] == null) container[key] = isListType(getNullableType(isInputObjectType(type) ? type.getFields()[key].type : type)) ? [] : {};
     if (Array.isArray(container[key]) && (container[key] as unknown[]).length === 0) {
-      const listType = getNullableType((isInputObjectType(type) ? type.getFields()[key].type : type) as GraphQLInputType);
-      (container[key] as unknown[]).push(isListType(listType) ? sample(listType.ofType as GraphQLInputType, coordinate) : {});
+      const listType = getNullableType((isInputObjectType(type) ? type.getFields()[key].type : type));
+      (container[key] as unknown[]).push(isListType(listType) ? sample(listType.ofType, coordinate) : {});
     }
     node = container[key] as Record<string, unknown>;
-    type = next as typeof type;
+    type = next;
   }
-  (node as Record<string, unknown>)[path[path.length - 1]] = value;
+  (node)[path[path.length - 1]] = value;
 }
 
 interface Case {

@@ -36,7 +36,7 @@ describe('Decimal', () => {
     const r = await gw.request(SetCreditLimitDocument, { customerId, limit: limit as string }, crew.finance);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     const check = await gw.gql(CustomerDashboardDocument, { first: 10, filter: { search: 'input co' } }, crew.finance);
-    expect(check.customers.edges[0].node.credit.limit).toBeNull();
+    expect(check.customers!.edges[0].node.credit.limit).toBeNull();
   });
 
   it('refuses three places of money written inline in the query too', async () => {
@@ -84,7 +84,7 @@ describe('Date', () => {
 
   it('accepts a leap day', async () => {
     const r = await gw.gql(ReceivablesAgingDocument, { asOf: '2024-02-29' }, crew.finance);
-    expect(r.receivablesAging.asOf).toBe('2024-02-29');
+    expect(r.receivablesAging!.asOf).toBe('2024-02-29');
   });
 });
 
@@ -98,7 +98,7 @@ describe('business refusals', () => {
     expect(r.createOrder.order).toBeNull();
     expect(r.createOrder.userErrors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
     const after = await gw.gql(CustomerDashboardDocument, { first: 10, filter: { search: 'input co' } }, crew.rep1);
-    expect(after.customers.edges[0].node.orders?.edges.length).toBe(before.customers.edges[0].node.orders?.edges.length);
+    expect(after.customers!.edges[0].node.orders?.edges.length).toBe(before.customers!.edges[0].node.orders?.edges.length);
   });
 
   it('refuses an unknown product in a line with NOT_FOUND and its path', async () => {
@@ -116,7 +116,7 @@ describe('business refusals', () => {
     expect(r.recordPayment.payment).toBeNull();
     expect(r.recordPayment.userErrors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'allocations', '0', 'invoiceId'] });
     const credit = await gw.gql(CustomerDashboardDocument, { first: 10, filter: { search: 'input co' } }, crew.finance);
-    expect(credit.customers.edges[0].node.credit.exposure).toBe('0.00');
+    expect(credit.customers!.edges[0].node.credit.exposure).toBe('0.00');
   });
 
   it('refuses dates in the future for invoices and payments', async () => {

@@ -187,14 +187,14 @@ describe('receivables aging', () => {
       expect((await gw.gql(InvoiceOrderDocument, { orderId: orders[i], issueDate }, crew.finance)).invoiceOrder.userErrors).toEqual([]);
     }
     const aging = await gw.gql(ReceivablesAgingDocument, { asOf: '2025-03-15' }, crew.finance);
-    const row = aging.receivablesAging.customers.find((r) => r.customer.id === c.id)!;
+    const row = aging.receivablesAging!.customers.find((r) => r.customer.id === c.id)!;
     // invoice 3 was issued after asOf and is left out
     expect(row).toMatchObject({ notDue: '0.00', days1To30: '200.00', days31To60: '100.00', days61To90: '0.00', over90: '0.00', total: '300.00' });
-    const sum = aging.receivablesAging.customers.reduce((s, r) => s + Math.round(Number(r.total) * 100), 0);
-    expect(Math.round(Number(aging.receivablesAging.total.total) * 100)).toBe(sum);
+    const sum = aging.receivablesAging!.customers.reduce((s, r) => s + Math.round(Number(r.total) * 100), 0);
+    expect(Math.round(Number(aging.receivablesAging!.total.total) * 100)).toBe(sum);
 
     const rep1View = await gw.gql(ReceivablesAgingDocument, { asOf: '2025-03-15' }, crew.rep1);
-    expect(rep1View.receivablesAging.customers.find((r) => r.customer.id === c.id)).toBeUndefined();
+    expect(rep1View.receivablesAging!.customers.find((r) => r.customer.id === c.id)).toBeUndefined();
   });
 });
 
@@ -223,12 +223,12 @@ describe('receivables agree with credit', () => {
     let after: string | null | undefined;
     do {
       const page = await gw.gql(CustomerDashboardDocument, { first: 100, after }, crew.finance);
-      for (const e of page.customers.edges) open += cents((await gw.gql(Customer360Document, { id: e.node.id }, crew.finance)).customer?.credit.openReceivables);
-      after = page.customers.pageInfo.hasNextPage ? page.customers.pageInfo.endCursor : null;
+      for (const e of page.customers!.edges) open += cents((await gw.gql(Customer360Document, { id: e.node.id }, crew.finance)).customer?.credit.openReceivables);
+      after = page.customers!.pageInfo.hasNextPage ? page.customers!.pageInfo.endCursor : null;
     } while (after);
     expect(open).toBeGreaterThan(0n);
-    expect(cents(aging.receivablesAging.total.total)).toBe(open);
-    const rows = aging.receivablesAging.customers.reduce((s, r) => s + cents(r.total), 0n);
+    expect(cents(aging.receivablesAging!.total.total)).toBe(open);
+    const rows = aging.receivablesAging!.customers.reduce((s, r) => s + cents(r.total), 0n);
     expect(rows).toBe(open);
   });
 });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 /**
  * The real `main.js` as `npm start` runs it: embedded PostgreSQL in DATA_DIR,
  * first admin, demo seed, restart with the same data, clean SIGTERM, recovery
- * from a SIGKILLed parent, and config errors. Needs the build (`npm test` builds first).
+ * from a SIGKILLed parent, config errors, a taken port, a start that fails half
+ * way, and stdout holding nothing but JSON log lines. Needs the build (`npm test` builds first).
  */
 const main = resolve(__dirname, '../dist/main.js');
 jest.setTimeout(120_000);
@@ -25,35 +26,52 @@ async function freePort(): Promise<number> {
 interface Started {
   child: ChildProcess;
   url: string;
+  /** What the human reads: the banner, the generated password. */
+  stderr: () => string;
+  /** What a log shipper reads: JSON lines only. */
   stdout: () => string;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 async function startMain(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
   child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`gateway did not start in time:\n${out}`)), 60_000);
+    const timer = setTimeout(() => rej(new Error(`gateway did not start in time:\n${err}`)), 60_000);
     const check = () => {
-      const m = /Tandem GraphQL API: (\S+)/.exec(out);
+      const m = /Tandem GraphQL API: (\S+)/.exec(err);
       if (m) {
         clearTimeout(timer);
         res(m[1]);
       }
     };
-    child.stdout.on('data', check);
+    child.stderr.on('data', check);
     void exit.then(({ code }) => {
       clearTimeout(timer);
-      rej(new Error(`gateway exited with ${code} before it was ready:\n${out}`));
+      rej(new Error(`gateway exited with ${code} before it was ready:\n${err}`));
     });
   });
-  return { child, url, stdout: () => out, exit };
+  return { child, url, stderr: () => err, stdout: () => out, exit };
+}
+
+/** Every stdout line is a pino JSON object; returns them. */
+function jsonLines(stdout: string): { level: number; msg: string }[] {
+  const lines = stdout.split('\n').filter((l) => l !== '');
+  expect(lines.length).toBeGreaterThan(0);
+  return lines.map((l) => {
+    try {
+      return JSON.parse(l);
+    } catch {
+      throw new Error(`stdout line is not JSON: ${l}`);
+    }
+  });
 }
 
 async function graphql(url: string, query: string, variables: object = {}, token?: string) {
@@ -97,8 +115,9 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
 
   // First start: no ADMIN_ variables, so a password is generated and printed once.
   const first = await startMain(env);
-  const m = /First admin created: (\S+) \/ password (\S+)/.exec(first.stdout());
+  const m = /First admin created: (\S+) \/ password (\S+)/.exec(first.stderr());
   expect(m).not.toBeNull();
+  expect(first.stderr()).toMatch(/Demo company seeded\. Sign in as manager@demo\.tandem/);
   const admin = (await graphql(first.url, LOGIN, { email: m![1], password: m![2] })).data.login.token;
   expect(admin).toBeTruthy();
   // The demo company was seeded through the services.
@@ -119,11 +138,15 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
   expect(await first.exit).toEqual({ code: 0, signal: null });
   expect(alive(pg1!)).toBe(false);
   expect(postgresPid(dataDir)).toBeNull();
+  // stdout is for log shippers: JSON lines from start to clean stop, and never the password.
+  const logs = jsonLines(first.stdout());
+  expect(logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['created the first admin', 'seeded the demo company', 'Tandem gateway ready', 'stopped cleanly']));
+  expect(first.stdout()).not.toContain(m![2]);
 
   // Second start on the same data: the user is still there, the old token still
   // verifies (the generated JWT secret was kept), and no admin password is printed.
   const second = await startMain(env);
-  expect(second.stdout()).not.toMatch(/First admin created/);
+  expect(second.stderr()).not.toMatch(/First admin created|Demo company seeded/);
   const kept = await graphql(second.url, LOGIN, { email: 'kept@test.tandem', password: 'kept-password' });
   expect(kept.data.login.token).toBeTruthy();
   expect((await graphql(second.url, '{ me { email } }', {}, admin)).data.me.email).toBe(m![1]);
@@ -140,6 +163,7 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
   third.child.kill('SIGINT');
   expect(await third.exit).toEqual({ code: 0, signal: null });
   expect(alive(pg3)).toBe(false);
+  expect(jsonLines(third.stdout()).map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping a postgres left running by an earlier process on this data directory', 'stopped cleanly']));
 });
 
 it.each([
@@ -150,4 +174,77 @@ it.each([
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/Invalid configuration/);
   expect(r.stderr).toMatch(message);
+});
+
+it('exits 2 with one line when the port is taken, before it starts anything', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-port-'));
+  const taken = createServer();
+  await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+  const { port } = taken.address() as { port: number };
+  try {
+    const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tandem: port ${port} on 127.0.0.1 is in use; set PORT to another port\n`);
+    expect(r.stdout).toBe('');
+    // No embedded PostgreSQL was started (nor a data directory made, nor an admin created).
+    expect(existsSync(join(dir, 'pg'))).toBe(false);
+  } finally {
+    taken.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('stops the embedded PostgreSQL it started when start-up fails later', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-halfway-'));
+  await chmod(dir, 0o755);
+  // The JWT secret is read after the database is up and migrated; a directory in its place fails the start there.
+  await mkdir(join(dir, 'jwt-secret'));
+  try {
+    const port = String(await freePort());
+    const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 90_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^tandem: failed to start: .*EISDIR/);
+    expect(jsonLines(r.stdout).map((l) => l.msg)).toContain('embedded PostgreSQL stopped');
+    expect(existsSync(join(dir, 'pg', 'PG_VERSION'))).toBe(true);
+    expect(postgresPid(dir)).toBeNull();
+  } finally {
+    const pid = postgresPid(dir);
+    if (pid && alive(pid)) process.kill(pid, 'SIGINT');
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+describe('npm run serve (scripts/bootstrap.mjs serve)', () => {
+  const root = resolve(__dirname, '../../..');
+
+  it('runs the built main.js without installing or compiling', async () => {
+    const taken = createServer();
+    await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+    const { port } = taken.address() as { port: number };
+    try {
+      // A taken port answers within a second, so this proves it reached main.js and did nothing before.
+      const r = spawnSync(process.execPath, [join(root, 'scripts/bootstrap.mjs'), 'serve'], { env: { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1' }, encoding: 'utf8', timeout: 30_000 });
+      expect(r.stderr).toBe(`tandem: port ${port} on 127.0.0.1 is in use; set PORT to another port\n`);
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(2);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says to build first when there is no build', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-unbuilt-'));
+    try {
+      await mkdir(join(dir, 'scripts'));
+      await copyFile(join(root, 'scripts/bootstrap.mjs'), join(dir, 'scripts/bootstrap.mjs'));
+      await copyFile(join(root, 'package.json'), join(dir, 'package.json'));
+      const r = spawnSync(process.execPath, [join(dir, 'scripts/bootstrap.mjs'), 'serve'], { env: { PATH: process.env.PATH! }, encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/is not built .*: run npm run build first\n$/);
+      expect(existsSync(join(dir, '.tools'))).toBe(false);
+      expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

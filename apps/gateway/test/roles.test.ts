@@ -47,18 +47,18 @@ describe('reads', () => {
       expect(codes(r.errors)).toEqual(['FORBIDDEN']);
       return;
     }
-    const names = r.data!.customers.edges.map((e) => e.node.name).sort();
+    const names = r.data!.customers!.edges.map((e) => e.node.name).sort();
     expect(names).toEqual(role === 'rep1' ? ['Zeta Mine'] : ['Zeta Mine', 'Zeta Theirs']);
-    expect(r.data!.customers.totalCount).toBe(names.length);
+    expect(r.data!.customers!.totalCount).toBe(names.length);
     if (role === 'support') {
       // support sees credit.status only: the figures fail at their path, the rest arrives
       expect(codes(r.errors).every((c) => c === 'FORBIDDEN')).toBe(true);
       expect(r.errors!.some((e) => e.path?.includes('limit'))).toBe(true);
       expect(r.errors!.some((e) => e.path?.includes('orders'))).toBe(true);
-      expect(r.data!.customers.edges[0].node.contacts.length).toBe(1);
+      expect(r.data!.customers!.edges[0].node.contacts.length).toBe(1);
     } else {
       expect(r.errors).toBeUndefined();
-      expect(r.data!.customers.edges.every((e) => e.node.credit.limit === '5000.00')).toBe(true);
+      expect(r.data!.customers!.edges.every((e) => e.node.credit.limit === '5000.00')).toBe(true);
     }
   });
 
@@ -86,13 +86,13 @@ describe('reads', () => {
 
   it('keeps another rep\'s contacts out of the rep\'s list, count and search', async () => {
     const all = await gw.gql(RepContactsDocument, { first: 100 }, crew.rep1);
-    expect(all.contacts.edges.map((e) => e.node.fullName)).toEqual(['Mia Mine']);
-    expect(all.contacts.totalCount).toBe(1);
+    expect(all.contacts!.edges.map((e) => e.node.fullName)).toEqual(['Mia Mine']);
+    expect(all.contacts!.totalCount).toBe(1);
     const search = await gw.gql(RepContactsDocument, { first: 100, search: 'theo' }, crew.rep1);
-    expect(search.contacts.totalCount).toBe(0);
-    expect(search.contacts.edges).toEqual([]);
+    expect(search.contacts!.totalCount).toBe(0);
+    expect(search.contacts!.edges).toEqual([]);
     const manager = await gw.gql(RepContactsDocument, { first: 100, search: 'theo' }, crew.manager);
-    expect(manager.contacts.edges.map((e) => e.node.customer.name)).toEqual(['Zeta Theirs']);
+    expect(manager.contacts!.edges.map((e) => e.node.customer.name)).toEqual(['Zeta Theirs']);
   });
 
   it('keeps another rep\'s orders, invoices, credit checks and aging rows from the rep', async () => {
@@ -100,9 +100,9 @@ describe('reads', () => {
     expect((await gw.gql(InvoiceDocument, { id: theirInvoiceId }, crew.rep1)).invoice).toBeNull();
     expect((await gw.gql(CreditCheckDocument, { customerId: theirs.id, amount: '1.00' }, crew.rep1)).creditCheck).toBeNull();
     const aging = await gw.gql(ReceivablesAgingDocument, {}, crew.rep1);
-    expect(aging.receivablesAging.customers.map((c) => c.customer.id)).toEqual([mine.id]);
+    expect(aging.receivablesAging!.customers.map((c) => c.customer.id)).toEqual([mine.id]);
     const filtered = await gw.gql(CustomerDashboardDocument, { first: 10, filter: { ownerId: crew.ids.rep2 } }, crew.rep1);
-    expect(filtered.customers.totalCount).toBe(0);
+    expect(filtered.customers!.totalCount).toBe(0);
   });
 
   it('lets the warehouse read an order\'s lines and status but not its customer', async () => {

@@ -29,11 +29,11 @@ afterAll(() => gw?.stop());
 async function countFor(first: number): Promise<number> {
   statements.length = 0;
   const r = await gw.gql(CustomerDashboardDocument, { first }, crew.manager);
-  expect(r.customers.edges).toHaveLength(first);
-  expect(r.customers.totalCount).toBe(55);
-  const withOrders = r.customers.edges.filter((e) => (e.node.orders?.edges.length ?? 0) > 0);
+  expect(r.customers!.edges).toHaveLength(first);
+  expect(r.customers!.totalCount).toBe(55);
+  const withOrders = r.customers!.edges.filter((e) => (e.node.orders?.edges.length ?? 0) > 0);
   expect(withOrders.length).toBeGreaterThan(0);
-  expect(r.customers.edges.every((e) => e.node.contacts.length === 2 && e.node.credit.status)).toBe(true);
+  expect(r.customers!.edges.every((e) => e.node.contacts.length === 2 && e.node.credit.status)).toBe(true);
   return statements.length;
 }
 
@@ -48,7 +48,7 @@ it('CustomerDashboard runs the same small number of statements for 10 and for 50
 it('Customer360 joins front and back office in a bounded number of statements', async () => {
   const list = await gw.gql(CustomerDashboardDocument, { first: 1 }, crew.manager);
   statements.length = 0;
-  const r = await gw.gql(Customer360Document, { id: list.customers.edges[0].node.id }, crew.manager);
+  const r = await gw.gql(Customer360Document, { id: list.customers!.edges[0].node.id }, crew.manager);
   expect(r.customer?.credit.status).toBeDefined();
   expect(statements.length).toBeLessThanOrEqual(16);
 });

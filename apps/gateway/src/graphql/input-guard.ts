@@ -30,7 +30,7 @@ function checkerFor(type: GraphQLInputType, alertId: boolean, depth = 0): Check 
   const t = getNullableType(type);
   if (depth > 8) return null;
   if (isListType(t)) {
-    const inner = checkerFor(t.ofType as GraphQLInputType, alertId, depth + 1);
+    const inner = checkerFor(t.ofType, alertId, depth + 1);
     return inner && forEachItem(inner);
   }
   if (isInputObjectType(t)) {

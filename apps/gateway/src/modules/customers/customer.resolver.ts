@@ -18,7 +18,7 @@ export class CustomerResolver {
     return ctx.loaders.customers.customer.load(id);
   }
 
-  @Query(() => CustomerConnection)
+  @Query(() => CustomerConnection, { nullable: true, description: 'The customers the viewer may read, by name. null (FORBIDDEN) for WAREHOUSE.' })
   customers(
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -28,7 +28,7 @@ export class CustomerResolver {
     return ctx.services.customerQueries.customers(ctx.em, ctx.viewer, first, after, filter);
   }
 
-  @Query(() => ContactConnection)
+  @Query(() => ContactConnection, { nullable: true, description: 'Contacts of the customers the viewer may read, by last name. null (FORBIDDEN) for WAREHOUSE.' })
   contacts(
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,

@@ -39,7 +39,7 @@ export class OrderResolver {
     return ctx.loaders.orders.order.load(id);
   }
 
-  @Query(() => OrderConnection, { description: 'Orders the viewer may read, newest first (orderDate, then number). FORBIDDEN for SUPPORT.' })
+  @Query(() => OrderConnection, { nullable: true, description: 'Orders the viewer may read, newest first (orderDate, then number). null (FORBIDDEN) for SUPPORT.' })
   orders(
     @Arg('first', () => Int, { description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,

@@ -24,7 +24,7 @@ export class ReceivablesResolver {
     return ctx.loaders.invoices.invoice.load(id);
   }
 
-  @Query(() => InvoiceConnection, { description: 'Invoices the viewer may read, newest issued first (issueDate, then number). FORBIDDEN for WAREHOUSE and SUPPORT.' })
+  @Query(() => InvoiceConnection, { nullable: true, description: 'Invoices the viewer may read, newest issued first (issueDate, then number). null (FORBIDDEN) for WAREHOUSE and SUPPORT.' })
   invoices(
     @Arg('first', () => Int, { description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
@@ -39,7 +39,7 @@ export class ReceivablesResolver {
     return ctx.services.receivablesQueries.invoices(ctx.em, ctx.viewer, { first, after, customerId, status, from, to, dueFrom, dueTo });
   }
 
-  @Query(() => PaymentConnection, { description: 'Payments the viewer may read, newest received first (receivedOn, then id). FORBIDDEN for WAREHOUSE and SUPPORT.' })
+  @Query(() => PaymentConnection, { nullable: true, description: 'Payments the viewer may read, newest received first (receivedOn, then id). null (FORBIDDEN) for WAREHOUSE and SUPPORT.' })
   payments(
     @Arg('first', () => Int, { description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
@@ -51,7 +51,7 @@ export class ReceivablesResolver {
     return ctx.services.receivablesQueries.payments(ctx.em, ctx.viewer, { first, after, customerId, from, to });
   }
 
-  @Query(() => ReceivablesAgingType, { description: 'Open balances by days past due as of a date (default today, UTC).' })
+  @Query(() => ReceivablesAgingType, { nullable: true, description: 'Open balances by days past due as of a date (default today, UTC). null (FORBIDDEN) for SUPPORT and WAREHOUSE.' })
   receivablesAging(@Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() ctx: Context) {
     return ctx.services.aging.receivablesAging(ctx.em, ctx.viewer, asOf);
   }
