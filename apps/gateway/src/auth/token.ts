@@ -4,6 +4,7 @@ import { Role } from '../modules/users/user.entity';
 
 const ISSUER = 'tandem';
 const AUDIENCE = 'tandem-api';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Signs and verifies the expiring HS256 access tokens that `login` hands out. */
 export class TokenService {
@@ -29,7 +30,8 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const role = payload.role as Role;
-      if (!payload.sub || !Object.values(Role).includes(role)) return null;
+      // A token names a user by its UUID and a known role; anything else was not issued here.
+      if (!payload.sub || !UUID.test(payload.sub) || !Object.values(Role).includes(role)) return null;
       return { id: payload.sub, role, expiresAt: payload.exp ? payload.exp * 1000 : undefined };
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;
