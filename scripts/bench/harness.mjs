@@ -36,6 +36,8 @@ export async function startBenchGateway() {
       ...process.env, DATABASE_URL: db.url(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn',
       ADMIN_EMAIL: 'bench@tandem.local', ADMIN_PASSWORD: 'bench-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32',
       DB_POOL_MAX: '20', ALERT_SCAN_INTERVAL_MS: '3600000',
+      // Every bench client signs in as the one bench admin: its cost budget would throttle what is measured.
+      QUERY_COST_PER_SECOND: '100000000', QUERY_COST_BURST: '100000000',
     },
     // The gateway's JSON logs and banner go to this process's stderr; its stdout carries the results.
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -26,6 +26,9 @@ const envShape = z.object({
     ALERT_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).default(60000),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
     BACKDATING_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0).max(3650).default(365),
+    QUERY_COST_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(50_000),
+    QUERY_COST_PER_SECOND: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(20_000),
+    QUERY_COST_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(100_000),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -34,6 +37,9 @@ const envSchema = envShape.superRefine((env, ctx) => {
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production (the embedded PostgreSQL is for development)' });
+    }
+    if (env.QUERY_COST_BURST < env.QUERY_COST_MAX) {
+      ctx.addIssue({ code: 'custom', path: ['QUERY_COST_BURST'], message: `must be at least QUERY_COST_MAX (${env.QUERY_COST_MAX}), or a query under the maximum could never run` });
     }
     if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'is required when ADMIN_PASSWORD is set' });

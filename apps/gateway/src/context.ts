@@ -8,6 +8,8 @@ import type { Services } from './services';
 export interface Context {
   requestId: string;
   viewer: Viewer | null;
+  /** The caller's address over HTTP: an anonymous caller's cost budget is kept by it. */
+  remoteAddress?: string;
   /** A fork of the ORM's EntityManager for this request only. */
   em: EntityManager;
   log: Logger;

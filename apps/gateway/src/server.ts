@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { parse, specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { specifiedRules, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { CloseCode } from 'graphql-ws';
@@ -14,8 +14,12 @@ import type { TokenService } from './auth/token';
 import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
+import { CostGuard, type CostLimits } from './graphql/cost-guard';
+import { costPlugin } from './graphql/cost-plugin';
+import { maxFragmentsRule, PARSE_OPTIONS } from './graphql/document-limits';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
-import { documentInputError, inputGuardPlugin } from './graphql/input-guard';
+import { inputGuardPlugin } from './graphql/input-guard';
+import { wsOperations } from './graphql/ws-operations';
 import { sharedSubscribe } from './graphql/shared-subscription';
 import type { BoundServer } from './http/bind';
 import { createMetrics, type Metrics } from './http/metrics';
@@ -29,6 +33,7 @@ export interface GatewayDeps {
   tokens: TokenService;
   services: Services;
   log: Logger;
+  costs: CostLimits;
 }
 
 export interface RunningGateway {
@@ -45,7 +50,7 @@ export interface RunningGateway {
  * capped so one request cannot multiply a costly field.
  */
 const report = { exposeLimits: true, propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)] };
-const LIMIT_RULES = [maxDepthRule({ n: 10, ...report }), maxAliasesRule({ n: 15, ...report })];
+const LIMIT_RULES = [maxDepthRule({ n: 10, ...report }), maxAliasesRule({ n: 15, ...report }), maxFragmentsRule];
 
 /** One JSON log line per request with its id and operation name; unexpected errors with their stack. */
 function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
@@ -79,18 +84,22 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
  */
 export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: string): Promise<RunningGateway> {
   const { schema, orm, tokens, services, log } = deps;
+  // Token, fragment and cost limits (query-cost.ts, document-limits.ts); one budget per viewer for HTTP and WebSocket.
+  const costGuard = new CostGuard(schema, deps.costs);
+  const wsOps = wsOperations(schema, [...specifiedRules, ...LIMIT_RULES], costGuard);
   const metrics = createMetrics(() => services.alertHub.subscriberCount());
   const app = express();
   app.disable('x-powered-by');
   const httpServer = bound.server;
 
-  const newContext = (viewer: Viewer | null, requestId: string): Context => {
+  const newContext = (viewer: Viewer | null, requestId: string, remoteAddress?: string): Context => {
     // Loaders are built on first use: most subscription events never need them.
     let em = orm.em.fork();
     let loaders: Loaders | null = null;
     return {
       requestId,
       viewer,
+      remoteAddress,
       log: log.child({ requestId }),
       services,
       get em() {
@@ -114,19 +123,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
     {
       schema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...LIMIT_RULES]),
+      // The same token, fragment, validation, input and cost checks as HTTP; a refusal answers that operation alone (ws-operations.ts).
+      onSubscribe: wsOps.onSubscribe,
       subscribe: sharedSubscribe(),
-      // The same input guard as HTTP, before the operation runs; a syntax error is left to graphql-ws's own parse.
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch {
-          return undefined;
-        }
-        const error = documentInputError(schema, document, payload.operationName, payload.variables);
-        return error ? [error] : undefined;
-      },
       // The token is checked when the socket connects. Without one, or with a
       // malformed, forged or expired one, the socket closes with 4401 Unauthorized
       // (sign in again). Returning false would close with 4403 Forbidden, which the
@@ -151,10 +150,10 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       },
       context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
       // Results over the socket get the same masking as HTTP: codes pass, internals do not.
-      onNext: (ctx, _id, payload, _args, result) => {
-        if (!('errors' in result) || !result.errors?.length) return undefined;
+      onNext: (ctx, _id, payload, args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return wsOps.withCost(args, result);
         return {
-          ...result,
+          ...wsOps.withCost(args, result),
           errors: result.errors.map((err) => {
             const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
             if (isUnexpected(formatted)) log.error({ err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
@@ -178,6 +177,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     schema,
     introspection: true,
     validationRules: LIMIT_RULES,
+    parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM and stops everything in order.
     stopOnTerminationSignals: false,
@@ -187,6 +187,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       requestLogPlugin(metrics),
       inputGuardPlugin(),
+      costPlugin(costGuard),
     ],
   });
   await apollo.start();
@@ -220,7 +221,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
         const viewer = await tokens.fromAuthorization(req.headers.authorization);
         // A token that is present but bad is refused outright, never treated as anonymous.
         if (viewer === 'invalid') throw unauthenticated('The token is invalid or expired; sign in again.', 401);
-        return newContext(viewer, requestId);
+        return newContext(viewer, requestId, req.ip);
       },
     }),
   );

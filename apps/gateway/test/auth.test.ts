@@ -210,7 +210,7 @@ describe('graphql-ws on the same port', () => {
     const result = await new Promise<unknown>((resolve, reject) => {
       client.subscribe({ query: 'query { me { email role } }' }, { next: resolve, error: reject, complete: () => undefined });
     });
-    expect(result).toEqual({ data: { me: { email: ADMIN.email, role: 'ADMIN' } } });
+    expect(result).toEqual({ data: { me: { email: ADMIN.email, role: 'ADMIN' } }, extensions: { cost: { requested: 1, remaining: expect.any(Number) } } });
   });
 });
 

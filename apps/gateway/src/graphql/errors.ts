@@ -24,6 +24,9 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Cost limits (cost-guard.ts): over the per-query maximum, over the viewer's budget.
+  'QUERY_TOO_COSTLY',
+  'RATE_LIMITED',
 ]);
 
 /**

@@ -1,0 +1,46 @@
+import { getOperationAST, GraphQLError, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import type { Viewer } from '../auth/viewer';
+import { budgetKey, type CostGuard } from './cost-guard';
+import { parseCapped } from './document-limits';
+import { documentInputError } from './input-guard';
+
+type Extra = { viewer?: Viewer };
+
+/**
+ * graphql-ws's onSubscribe with the same checks as HTTP: token cap, fragment
+ * cap, validation, the input guard, cost and budget. Whatever refuses an operation answers that
+ * operation with an error; the socket and its other subscriptions go on
+ * (graphql-ws closes the whole socket with 4500 when onSubscribe throws).
+ */
+export function wsOperations(schema: GraphQLSchema, rules: readonly ValidationRule[], guard: CostGuard) {
+  const costs = new WeakMap<ExecutionArgs, { key: string; cost: number }>();
+  return {
+    onSubscribe: (ctx: WsContext<Record<string, unknown>, Extra>, _id: string, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] => {
+      try {
+        const document = parseCapped(payload.query);
+        if (document instanceof GraphQLError) return [document];
+        const invalid = validate(schema, document, rules);
+        if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify the operation: name it with operationName.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        const badInput = documentInputError(schema, document, payload.operationName, payload.variables);
+        if (badInput) return [badInput];
+        const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+        const key = budgetKey(ctx.extra.viewer, undefined);
+        const admission = guard.admit(document, operation.name?.value, payload.variables, key);
+        if (!admission.ok) return [new GraphQLError(admission.refusal.message, { extensions: admission.refusal.extensions })];
+        costs.set(args, { key, cost: admission.cost });
+        return args;
+      } catch (err) {
+        // A bug here answers this one operation (masked and logged by onError), never the socket.
+        return [new GraphQLError('Internal server error', { originalError: err instanceof Error ? err : new Error(String(err)) })];
+      }
+    },
+    /** A result with `extensions.cost`: the operation's cost and the viewer's budget now (each event of a subscription too). */
+    withCost: <R extends ExecutionResult>(args: ExecutionArgs, result: R): R => {
+      const charged = costs.get(args);
+      return charged ? { ...result, extensions: { ...result.extensions, cost: guard.report(charged.key, charged.cost) } } : result;
+    },
+  };
+}
