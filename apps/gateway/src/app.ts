@@ -77,7 +77,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     const scanner = new AlertScanner(orm, log);
     scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
     await scheduler.start();
-    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log }, http, config.HOST);
+    const gateway = await startGateway({ schema: await createSchema(), orm, tokens, services, log, config }, http, config.HOST);
     const hub = alertHub;
     const jobs = scheduler;
     const openedOrm = orm;

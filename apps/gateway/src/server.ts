@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { parse, specifiedRules, validate, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { CloseCode } from 'graphql-ws';
@@ -11,13 +11,17 @@ import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { TokenService } from './auth/token';
+import type { Config } from './config';
 import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { documentInputError, inputGuardPlugin } from './graphql/input-guard';
 import { sharedSubscribe } from './graphql/shared-subscription';
+import { formatHttpError, isUnexpectedHttpError, subscriptionsOverHttpRefused } from './http/apollo-refusals';
 import type { BoundServer } from './http/bind';
+import { corsFor } from './http/cors';
+import { BODY_LIMIT_BYTES, graphqlRequestShape, jsonErrorHandler, jsonNotFound } from './http/json-errors';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
@@ -29,6 +33,7 @@ export interface GatewayDeps {
   tokens: TokenService;
   services: Services;
   log: Logger;
+  config: Pick<Config, 'CORS_ORIGINS'>;
 }
 
 export interface RunningGateway {
@@ -55,8 +60,7 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const err of errors) {
-            const formatted: GraphQLFormattedError = { message: err.message, extensions: err.extensions };
-            if (isUnexpected(formatted)) {
+            if (isUnexpectedHttpError(err)) {
               metrics.countUnexpected();
               contextValue.log.error({ err: err.originalError ?? err, operationName, path: err.path }, 'unexpected error (masked for the client)');
             }
@@ -78,7 +82,7 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
  * health probes, on the server that start-up bound first (see http/bind.ts).
  */
 export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: string): Promise<RunningGateway> {
-  const { schema, orm, tokens, services, log } = deps;
+  const { schema, orm, tokens, services, log, config } = deps;
   const metrics = createMetrics(() => services.alertHub.subscriberCount());
   const app = express();
   app.disable('x-powered-by');
@@ -181,12 +185,13 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM and stops everything in order.
     stopOnTerminationSignals: false,
-    formatError: maskError,
+    formatError: formatHttpError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       requestLogPlugin(metrics),
       inputGuardPlugin(),
+      subscriptionsOverHttpRefused(),
     ],
   });
   await apollo.start();
@@ -213,7 +218,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    corsFor(config.CORS_ORIGINS),
+    graphqlRequestShape,
+    express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -224,6 +231,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       },
     }),
   );
+
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(log));
 
   bound.serve(app);
   const { port } = httpServer.address() as { port: number };
