@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
@@ -18,6 +19,7 @@ import { migrationsApplied, type Orm } from './db/orm';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { documentInputError, inputGuardPlugin } from './graphql/input-guard';
 import { sharedSubscribe } from './graphql/shared-subscription';
+import { withClientErrorCodes } from './graphql/ws-client-errors';
 import { formatHttpError, isUnexpectedHttpError, subscriptionsOverHttpRefused } from './http/apollo-refusals';
 import type { BoundServer } from './http/bind';
 import { corsFor } from './http/cors';
@@ -33,7 +35,7 @@ export interface GatewayDeps {
   tokens: TokenService;
   services: Services;
   log: Logger;
-  config: Pick<Config, 'CORS_ORIGINS'>;
+  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION'>;
 }
 
 export interface RunningGateway {
@@ -116,11 +118,11 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
-    {
+    withClientErrorCodes({
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...LIMIT_RULES]),
       subscribe: sharedSubscribe(),
-      // The same input guard as HTTP, before the operation runs; a syntax error is left to graphql-ws's own parse.
+      // The same input guard as HTTP, before the operation runs; a syntax error is left to withClientErrorCodes (GRAPHQL_PARSE_FAILED).
       onSubscribe: (_ctx, _id, payload) => {
         let document;
         try {
@@ -174,24 +176,27 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
           }
           return maskError(formatted, e);
         }),
-    },
+    }, { introspection: config.INTROSPECTION }),
     wsServer,
   );
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    // Off in production unless INTROSPECTION=1, and "did you mean" hints with it (config.ts).
+    introspection: config.INTROSPECTION,
     validationRules: LIMIT_RULES,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM and stops everything in order.
     stopOnTerminationSignals: false,
-    formatError: formatHttpError,
+    formatError: formatHttpError({ hideSuggestions: !config.INTROSPECTION }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       requestLogPlugin(metrics),
       inputGuardPlugin(),
       subscriptionsOverHttpRefused(),
+      // The landing page (Apollo Sandbox) needs introspection.
+      ...(config.INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
   await apollo.start();

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isUnexpected, maskError } from '../graphql/errors';
+import { INTROSPECTION_DISABLED, withoutSuggestions } from '../graphql/schema-privacy';
 
 /**
  * Apollo refuses a few requests with an HTTP 4xx status but no code (a
@@ -13,15 +14,22 @@ function isApolloRefusal(error: GraphQLError): boolean {
   return error.extensions.code === undefined && !error.originalError && typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** What a client sees of an error, before masking: Apollo's refusals get a client code. */
+/** What a client sees of an error, before masking: Apollo's refusals get a client code, its introspection refusal our wording. */
 function clientFacing(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (error instanceof GraphQLError && isApolloRefusal(error)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
+    const { validationErrorCode: _apollo, ...extensions } = formatted.extensions;
+    return { ...formatted, message: INTROSPECTION_DISABLED, extensions };
+  }
   return formatted;
 }
 
-/** Apollo's formatError: Apollo's own refusals keep a client code, the rest is masked. */
-export function formatHttpError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  return maskError(clientFacing(formatted, error), error);
+/** Apollo's formatError: Apollo's own refusals keep a client code, the rest is masked, and hints go when the schema is private. */
+export function formatHttpError(options: { hideSuggestions: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const masked = maskError(clientFacing(formatted, error), error);
+    return options.hideSuggestions ? withoutSuggestions(masked) : masked;
+  };
 }
 
 /** True when an error reaching Apollo's didEncounterErrors is one we mask (and so must log with its stack). */
