@@ -78,7 +78,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
     await scheduler.start();
     const gateway = await startGateway(
-      { schema: await createSchema(), orm, tokens, services, log, costs: { max: config.QUERY_COST_MAX, perSecond: config.QUERY_COST_PER_SECOND, burst: config.QUERY_COST_BURST } },
+      { schema: await createSchema(), orm, tokens, services, log, config, costs: { max: config.QUERY_COST_MAX, perSecond: config.QUERY_COST_PER_SECOND, burst: config.QUERY_COST_BURST } },
       http,
       config.HOST,
     );

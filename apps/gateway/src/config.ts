@@ -8,6 +8,18 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false'], { message: 'must be 0, 1, true or false' })
   .transform((v) => v === '1' || v === 'true');
 
+/** `*`, or a comma-separated list of origins (`https://app.example.com`): scheme, host and port, nothing more. */
+const corsOrigins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((list) => (list.length === 1 && list[0] === '*') || list.every(isWebOrigin), { message: 'must be * or origins like https://app.example.com, separated by commas' });
+
+function isWebOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+}
+
 const envShape = z.object({
     NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
     PORT: z.coerce.number({ message: 'must be a port number' }).int('must be an integer').min(0).max(65535, 'must be at most 65535').default(4000),
@@ -29,6 +41,8 @@ const envShape = z.object({
     QUERY_COST_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(50_000),
     QUERY_COST_PER_SECOND: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(20_000),
     QUERY_COST_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(100_000),
+    CORS_ORIGINS: corsOrigins.default([]),
+    INTROSPECTION: booleanFlag.optional(),
 });
 
 const envSchema = envShape.superRefine((env, ctx) => {
@@ -44,10 +58,15 @@ const envSchema = envShape.superRefine((env, ctx) => {
     if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'is required when ADMIN_PASSWORD is set' });
     }
+    if (env.NODE_ENV === 'production' && env.CORS_ORIGINS.includes('*')) {
+      ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: 'may be * only outside production: list the web clients\' origins' });
+    }
   })
   // A production database never gets the demo company (users with a published
   // password), whatever SEED_DEMO says.
-  .transform((env) => (env.NODE_ENV === 'production' ? { ...env, SEED_DEMO: false } : env));
+  .transform((env) => (env.NODE_ENV === 'production' ? { ...env, SEED_DEMO: false } : env))
+  // Introspection and "did you mean" hints show the schema to anyone: off in production unless INTROSPECTION=1.
+  .transform((env) => ({ ...env, INTROSPECTION: env.INTROSPECTION ?? env.NODE_ENV !== 'production' }));
 
 export type Config = z.infer<typeof envSchema>;
 

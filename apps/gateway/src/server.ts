@@ -1,16 +1,18 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { specifiedRules, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { specifiedRules, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { TokenService } from './auth/token';
+import type { Config } from './config';
 import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { migrationsApplied, type Orm } from './db/orm';
@@ -21,7 +23,11 @@ import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { inputGuardPlugin } from './graphql/input-guard';
 import { wsOperations } from './graphql/ws-operations';
 import { sharedSubscribe } from './graphql/shared-subscription';
+import { withClientErrorCodes } from './graphql/ws-client-errors';
+import { formatHttpError, isUnexpectedHttpError, subscriptionsOverHttpRefused } from './http/apollo-refusals';
 import type { BoundServer } from './http/bind';
+import { corsFor } from './http/cors';
+import { BODY_LIMIT_BYTES, graphqlRequestShape, jsonErrorHandler, jsonNotFound } from './http/json-errors';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
@@ -34,6 +40,7 @@ export interface GatewayDeps {
   services: Services;
   log: Logger;
   costs: CostLimits;
+  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION'>;
 }
 
 export interface RunningGateway {
@@ -60,8 +67,7 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const err of errors) {
-            const formatted: GraphQLFormattedError = { message: err.message, extensions: err.extensions };
-            if (isUnexpected(formatted)) {
+            if (isUnexpectedHttpError(err)) {
               metrics.countUnexpected();
               contextValue.log.error({ err: err.originalError ?? err, operationName, path: err.path }, 'unexpected error (masked for the client)');
             }
@@ -83,7 +89,7 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
  * health probes, on the server that start-up bound first (see http/bind.ts).
  */
 export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: string): Promise<RunningGateway> {
-  const { schema, orm, tokens, services, log } = deps;
+  const { schema, orm, tokens, services, log, config } = deps;
   // Token, fragment and cost limits (query-cost.ts, document-limits.ts); one budget per viewer for HTTP and WebSocket.
   const costGuard = new CostGuard(schema, deps.costs);
   const wsOps = wsOperations(schema, [...specifiedRules, ...LIMIT_RULES], costGuard);
@@ -121,7 +127,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
-    {
+    withClientErrorCodes<Record<string, unknown>, Extra & Partial<{ viewer: Viewer; connectionId: string }>>({
       schema,
       // The same token, fragment, validation, input and cost checks as HTTP; a refusal answers that operation alone (ws-operations.ts).
       onSubscribe: wsOps.onSubscribe,
@@ -169,25 +175,29 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
           }
           return maskError(formatted, e);
         }),
-    },
+    }, { introspection: config.INTROSPECTION }),
     wsServer,
   );
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    // Off in production unless INTROSPECTION=1, and "did you mean" hints with it (config.ts).
+    introspection: config.INTROSPECTION,
     validationRules: LIMIT_RULES,
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM and stops everything in order.
     stopOnTerminationSignals: false,
-    formatError: maskError,
+    formatError: formatHttpError({ hideSuggestions: !config.INTROSPECTION }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       requestLogPlugin(metrics),
       inputGuardPlugin(),
       costPlugin(costGuard),
+      subscriptionsOverHttpRefused(),
+      // The landing page (Apollo Sandbox) needs introspection.
+      ...(config.INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
   await apollo.start();
@@ -214,7 +224,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    corsFor(config.CORS_ORIGINS),
+    graphqlRequestShape,
+    express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -225,6 +237,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       },
     }),
   );
+
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(log));
 
   bound.serve(app);
   const { port } = httpServer.address() as { port: number };

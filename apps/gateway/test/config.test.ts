@@ -42,6 +42,32 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ NODE_ENV: 'development', ...(seed === undefined ? {} : { SEED_DEMO: seed }) }).SEED_DEMO).toBe(seed !== '0');
   });
 
+  it('reads CORS_ORIGINS as a comma-separated list of origins, none when unset', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
+  });
+
+  it.each([
+    [{ CORS_ORIGINS: 'app.example.com' }, /CORS_ORIGINS must be \* or origins like https:\/\/app\.example\.com/],
+    [{ CORS_ORIGINS: 'https://app.example.com/path' }, /CORS_ORIGINS must be \* or origins/],
+    [{ CORS_ORIGINS: 'https://a.example.com,*' }, /CORS_ORIGINS must be \* or origins/],
+    [{ CORS_ORIGINS: '*', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x' }, /CORS_ORIGINS may be \* only outside production/],
+    [{ INTROSPECTION: 'yes' }, /INTROSPECTION must be 0, 1, true or false/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [{}, true],
+    [{ NODE_ENV: 'test' }, true],
+    [{ INTROSPECTION: '0' }, false],
+    [{ NODE_ENV: 'production' }, false],
+    [{ NODE_ENV: 'production', INTROSPECTION: '1' }, true],
+  ])('allows introspection (and "did you mean" hints) for %j: %s', (env, allowed) => {
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x', ...env }).INTROSPECTION).toBe(allowed);
+  });
+
   it('treats empty strings as unset', () => {
     const c = loadConfig({ PORT: '', DATABASE_URL: '' });
     expect(c.PORT).toBe(4000);

@@ -101,7 +101,10 @@ function casesFor(root: GraphQLObjectType, keyword: 'query' | 'mutation'): Case[
     const base = () => Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sample(a.type, `${root.name}.${field.name}.${a.name}`)]));
     for (const arg of field.args) {
       for (const leaf of leaves(arg.type, [arg.name])) {
-        const bad = leaf.scalar === 'ID' ? ['not-a-uuid', `${SAMPLE_ID}'; drop table customers; --`, '99999999999999999999'] : ['nul\u0000inside'];
+        const bad =
+          leaf.scalar === 'ID'
+            ? ['not-a-uuid', `${SAMPLE_ID}'; drop table customers; --`, '99999999999999999999', '', `${SAMPLE_ID} `, 'g'.repeat(36), '-1', '{}']
+            : ['nul\u0000inside', '\u0000'];
         for (const value of bad) {
           const variables = base();
           if (leaf.path.length === 1) variables[arg.name] = value;
@@ -119,11 +122,13 @@ function casesFor(root: GraphQLObjectType, keyword: 'query' | 'mutation'): Case[
 
 const refusedCases = [...casesFor(schema.getQueryType()!, 'query'), ...casesFor(schema.getMutationType()!, 'mutation')];
 
-const INJECTIONS = ["' or 1=1 --", '"; drop table customers; --', '<script>alert(1)</script>', '${jndi:ldap://x}', '../../../../etc/passwd', '\u202eevil', '%00%27', 'x'.repeat(5000)];
+const INJECTIONS = [
+  "' or 1=1 --", '"; drop table customers; --', '<script>alert(1)</script>', '${jndi:ldap://x}', '../../../../etc/passwd', '\u202eevil', '%00%27', 'x'.repeat(5000),
+  '%', '_', '\\', "'); select pg_sleep(5); --", '{{7*7}}', '\ud83d\ude00\u0301\u200b', '$where: 1', 'a'.repeat(100_000),
+];
 
-/** Injection strings in every String argument of every query (reads: they may succeed, they may not break). */
-function injectionCases(): Case[] {
-  const root = schema.getQueryType()!;
+/** Injection strings in every String argument of every query or mutation (they may succeed or be refused; they may not break anything). */
+function injectionCases(root: GraphQLObjectType, keyword: 'query' | 'mutation'): Case[] {
   const out: Case[] = [];
   for (const field of Object.values(root.getFields()) as GraphQLField<unknown, unknown>[]) {
     const stringArgs = field.args.filter((a) => isScalarType(getNullableType(a.type)) && (getNullableType(a.type) as { name: string }).name === 'String');
@@ -131,12 +136,12 @@ function injectionCases(): Case[] {
     const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
     const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
     const named = getNamedType(field.type);
-    const query = `query Injected(${defs}) { ${field.name}(${call})${isScalarType(named) || isEnumType(named) ? '' : ' { __typename }'} }`;
+    const query = `${keyword} Injected(${defs}) { ${field.name}(${call})${isScalarType(named) || isEnumType(named) ? '' : ' { __typename }'} }`;
     for (const arg of stringArgs) {
       for (const value of INJECTIONS) {
-        const variables = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sample(a.type, `Query.${field.name}.${a.name}`)]));
+        const variables = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sample(a.type, `${root.name}.${field.name}.${a.name}`)]));
         variables[arg.name] = value;
-        out.push({ name: `Query.${field.name}(${arg.name}: ${JSON.stringify(value).slice(0, 24)})`, query, variables });
+        out.push({ name: `${root.name}.${field.name}(${arg.name}: ${JSON.stringify(value).slice(0, 24)})`, query, variables });
       }
     }
   }
@@ -151,7 +156,8 @@ interface Outcome {
 
 async function send(body: string, headers: Record<string, string> = {}, method = 'POST'): Promise<Outcome> {
   const started = performance.now();
-  const res = await fetch(gw.url, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : body });
+  // Nothing waits forever: a request that hangs fails the test instead of stalling it.
+  const res = await fetch(gw.url, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : body, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   return { status: res.status, text, ms: performance.now() - started };
 }
@@ -199,9 +205,30 @@ describe('refused arguments: every ID and String argument of the schema', () => 
 });
 
 describe('injection strings in every String argument of every query', () => {
-  const cases = injectionCases();
+  const cases = injectionCases(schema.getQueryType()!, 'query');
   it.each(cases.map((c) => [c.name, c] as const))('%s is answered safely', async (_name, c) => {
     expectSafe(await send(JSON.stringify({ query: c.query, variables: c.variables }), { authorization: `Bearer ${admin}` }));
+  });
+});
+
+describe('injection strings in every String argument of every mutation, from a viewer who may not write', () => {
+  const cases = injectionCases(schema.getMutationType()!, 'mutation').filter((c) => !c.name.startsWith('Mutation.login('));
+  let support: string;
+  let before: string;
+  beforeAll(async () => {
+    const created = await send(
+      JSON.stringify({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', variables: { i: { email: 'support@corpus.tandem', name: 'Corpus Support', role: 'SUPPORT', password: 'corpus-password' } } }),
+      { authorization: `Bearer ${admin}` },
+    );
+    expect(created.status).toBe(200);
+    support = await gw.login('support@corpus.tandem', 'corpus-password');
+    before = await fingerprint();
+  });
+  afterAll(async () => {
+    expect(await fingerprint()).toBe(before);
+  });
+  it.each(cases.map((c) => [c.name, c] as const))('%s is refused safely, writing nothing', async (_name, c) => {
+    expectSafe(await send(JSON.stringify({ query: c.query, variables: c.variables }), { authorization: `Bearer ${support}` }));
   });
 });
 
@@ -222,7 +249,10 @@ describe('tokens', () => {
       return `${h}.${b64({ sub: SAMPLE_ID, role: 'ADMIN', iss: 'tandem', aud: 'tandem-api', exp: 9999999999 })}.${sig}`;
     }],
   ];
-  const documents = ['{ me { id } }', '{ customers(first: 1) { totalCount } }', 'mutation { createCustomer(input: { name: "Forged" }) { customer { id } userErrors { code } } }'];
+  const documents = [
+    '{ me { id } }', '{ customers(first: 1) { totalCount } }', 'mutation { createCustomer(input: { name: "Forged" }) { customer { id } userErrors { code } } }',
+    '{ alerts(first: 1) { totalCount } }', '{ receivablesAging { asOf } }', 'mutation { placeCreditHold(customerId: "00000000-0000-4000-8000-000000000000", reason: "x") { userErrors { code } } }',
+  ];
   it.each(tokens.flatMap(([what, make]) => documents.map((d) => [what, d, make] as const)))('a token %s on %s is UNAUTHENTICATED', async (_what, document, make) => {
     const token = await make();
     const o = await send(JSON.stringify({ query: document }), { authorization: `Bearer ${token}` });
@@ -255,8 +285,9 @@ describe('documents and bodies', () => {
     ['a form-encoded body', 'query=%7B%20me%20%7B%20id%20%7D%20%7D', { 'content-type': 'application/x-www-form-urlencoded' }],
     ['an unsupported charset', JSON.stringify({ query: '{ me { id } }' }), { 'content-type': 'application/json; charset=latin7' }],
   ];
-  it.each(bodies)('%s gets a safe 4xx-or-data answer', async (_what, body, headers) => {
-    const o = await send(body, { authorization: `Bearer ${admin}`, ...(headers ?? {}) });
+  // Each row as [name, body, headers]: a two-element row would hand Jest's done callback in as the headers.
+  it.each(bodies.map(([what, body, headers]) => [what, body, headers ?? {}] as const))('%s gets a safe 4xx-or-data answer', async (_what, body, headers) => {
+    const o = await send(body, { authorization: `Bearer ${admin}`, ...headers });
     expectSafe(o);
     if (o.status >= 400) expect(o.text.trim().startsWith('{')).toBe(true);
   });
