@@ -32,13 +32,23 @@ try {
   const clients = [];
   let connected = 0;
   for (let s = 0; s < N; s++) {
-    const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${admin}` }, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
-    client.on('connected', () => connected++);
-    client.subscribe({ query: 'subscription { alertRaised(kinds: [CREDIT_HOLD]) { id kind customer { id name } } }' }, {
-      next: (r) => r.data && received[s].set(r.data.alertRaised.customer.id, performance.now()),
-      error: (e) => console.error('subscriber error', e),
-      complete: () => undefined,
+    const client = createClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${admin}` },
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
     });
+    client.on('connected', () => connected++);
+    client.subscribe(
+      { query: 'subscription { alertRaised(kinds: [CREDIT_HOLD]) { id kind customer { id name } } }' },
+      {
+        next: (r) => r.data && received[s].set(r.data.alertRaised.customer.id, performance.now()),
+        error: (e) => console.error('subscriber error', e),
+        complete: () => undefined,
+      },
+    );
     clients.push(client);
   }
   while (connected < N) await sleep(50);
@@ -70,7 +80,9 @@ try {
   console.log(JSON.stringify({ subscribers: N, alertsPerSecond: RATE, seconds: SECONDS, alertsRaised: TOTAL, deliveries: latencies.length }));
   console.log(`latency send->delivery  p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies.at(-1).toFixed(1)} ms`);
   console.log(`alerts lost             ${lost}`);
-  console.log(`gateway memory          ${((rssAfter - rssBefore) / 1024 / N * 1000).toFixed(1)} MiB RSS per 1000 subscribed connections (${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MiB)`);
+  console.log(
+    `gateway memory          ${(((rssAfter - rssBefore) / 1024 / N) * 1000).toFixed(1)} MiB RSS per 1000 subscribed connections (${(rssBefore / 1024).toFixed(0)} -> ${(rssAfter / 1024).toFixed(0)} MiB)`,
+  );
   await Promise.all(clients.map((c) => c.dispose()));
 } finally {
   await stop();

@@ -22,7 +22,13 @@ export const arg = (name, dflt) => {
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 export const rssKiB = async (pid) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]);
-const freePort = () => new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); }); });
+const freePort = () =>
+  new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
 
 /** Starts PostgreSQL and a gateway; returns its URL, a GraphQL helper, the admin token, the gateway's pid and stop(). */
 export async function startBenchGateway() {
@@ -33,11 +39,20 @@ export async function startBenchGateway() {
   const url = `http://127.0.0.1:${port}/graphql`;
   const gateway = spawn(process.execPath, [join(root, 'apps/gateway/dist/main.js')], {
     env: {
-      ...process.env, DATABASE_URL: db.url(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn',
-      ADMIN_EMAIL: 'bench@tandem.local', ADMIN_PASSWORD: 'bench-password', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32',
-      DB_POOL_MAX: '20', ALERT_SCAN_INTERVAL_MS: '3600000',
+      ...process.env,
+      DATABASE_URL: db.url(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: 'bench@tandem.local',
+      ADMIN_PASSWORD: 'bench-password',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-32',
+      DB_POOL_MAX: '20',
+      ALERT_SCAN_INTERVAL_MS: '3600000',
       // Every bench client signs in as the one bench admin: its cost budget would throttle what is measured.
-      QUERY_COST_PER_SECOND: '100000000', QUERY_COST_BURST: '100000000',
+      QUERY_COST_PER_SECOND: '100000000',
+      QUERY_COST_BURST: '100000000',
     },
     // The gateway's JSON logs and banner go to this process's stderr; its stdout carries the results.
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -47,7 +62,10 @@ export async function startBenchGateway() {
     gateway.on('exit', (c) => rej(new Error(`gateway exited ${c}`)));
     // Ready when /readyz answers 200 (the port answers 503 while the gateway starts).
     const poll = async () => {
-      const ok = await fetch(url.replace(/\/graphql$/, '/readyz')).then((r) => r.ok, () => false);
+      const ok = await fetch(url.replace(/\/graphql$/, '/readyz')).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) res();
       else if (gateway.exitCode === null) setTimeout(poll, 100);
     };

@@ -65,11 +65,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       duration: LOGIN_ATTEMPTS.durationSeconds,
     });
     const services = createServices({ tokens, alertHub, loginFailures, policy: { backdatingDays: config.BACKDATING_DAYS } });
-    const admin = await services.users.ensureFirstAdmin(
-      orm.em.fork(),
-      { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' },
-      log,
-    );
+    const admin = await services.users.ensureFirstAdmin(orm.em.fork(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' }, log);
     // SEED_DEMO is always false with NODE_ENV=production (config.ts).
     const demoCompany = Boolean(admin && config.SEED_DEMO);
     if (demoCompany) await seedDemo(orm, services, log);

@@ -4,14 +4,17 @@ import { z } from 'zod';
  * Configuration from the environment, validated once at start. A bad value stops
  * the process with a message naming the variable; deploy scripts rely on these names.
  */
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'], { message: 'must be 0, 1, true or false' })
-  .transform((v) => v === '1' || v === 'true');
+const booleanFlag = z.enum(['0', '1', 'true', 'false'], { message: 'must be 0, 1, true or false' }).transform((v) => v === '1' || v === 'true');
 
 /** `*`, or a comma-separated list of origins (`https://app.example.com`): scheme, host and port, nothing more. */
 const corsOrigins = z
   .string()
-  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
   .refine((list) => (list.length === 1 && list[0] === '*') || list.every(isWebOrigin), { message: 'must be * or origins like https://app.example.com, separated by commas' });
 
 function isWebOrigin(value: string): boolean {
@@ -21,31 +24,36 @@ function isWebOrigin(value: string): boolean {
 }
 
 const envShape = z.object({
-    NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
-    PORT: z.coerce.number({ message: 'must be a port number' }).int('must be an integer').min(0).max(65535, 'must be at most 65535').default(4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-    DATA_DIR: z.string().min(1).default('.data'),
-    ADMIN_EMAIL: z.string().email('must be an e-mail address').optional(),
-    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
-    SEED_DEMO: booleanFlag.default(true),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ALERT_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).default(60000),
-    DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
-    BACKDATING_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0).max(3650).default(365),
-    QUERY_COST_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(50_000),
-    QUERY_COST_PER_SECOND: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(20_000),
-    QUERY_COST_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(100_000),
-    CORS_ORIGINS: corsOrigins.default([]),
-    INTROSPECTION: booleanFlag.optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int('must be an integer').min(0).max(65535, 'must be at most 65535').default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  ADMIN_EMAIL: z.string().email('must be an e-mail address').optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(8 * 3600),
+  SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALERT_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).default(60000),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  BACKDATING_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0).max(3650).default(365),
+  QUERY_COST_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(50_000),
+  QUERY_COST_PER_SECOND: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(20_000),
+  QUERY_COST_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(100_000),
+  CORS_ORIGINS: corsOrigins.default([]),
+  INTROSPECTION: booleanFlag.optional(),
 });
 
-const envSchema = envShape.superRefine((env, ctx) => {
+const envSchema = envShape
+  .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     }
@@ -59,7 +67,7 @@ const envSchema = envShape.superRefine((env, ctx) => {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'is required when ADMIN_PASSWORD is set' });
     }
     if (env.NODE_ENV === 'production' && env.CORS_ORIGINS.includes('*')) {
-      ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: 'may be * only outside production: list the web clients\' origins' });
+      ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: "may be * only outside production: list the web clients' origins" });
     }
   })
   // A production database never gets the demo company (users with a published

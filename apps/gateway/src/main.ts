@@ -85,6 +85,6 @@ main().catch((err) => {
     process.stderr.write(`tandem: ${err.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`tandem: failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`tandem: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

@@ -18,11 +18,21 @@ import { DateTimeScalar } from './graphql/scalars';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
-  CustomerResolver, CustomerFields, ContactFields,
+  CustomerResolver,
+  CustomerFields,
+  ContactFields,
   CatalogResolver,
-  OrderResolver, OrderFields, OrderLineFields, ShipmentLineFields,
-  ReceivablesResolver, InvoiceFields, PaymentFields, PaymentAllocationFields, AgingRowFields,
-  AlertResolver, AlertFields,
+  OrderResolver,
+  OrderFields,
+  OrderLineFields,
+  ShipmentLineFields,
+  ReceivablesResolver,
+  InvoiceFields,
+  PaymentFields,
+  PaymentAllocationFields,
+  AgingRowFields,
+  AlertResolver,
+  AlertFields,
 ];
 
 /** The whole GraphQL schema, built from the type-graphql classes. */

@@ -74,7 +74,7 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
           }
         },
         async willSendResponse({ operationName, response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors?.length ?? 0 : 0;
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           metrics.observeRequest(operationName ?? null, ms / 1000, errors > 0);
           contextValue.log.info({ operationName: operationName ?? null, ms, errors }, 'graphql request');
@@ -127,55 +127,62 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
-    withClientErrorCodes<Record<string, unknown>, Extra & Partial<{ viewer: Viewer; connectionId: string }>>({
-      schema,
-      // The same token, fragment, validation, input and cost checks as HTTP; a refusal answers that operation alone (ws-operations.ts).
-      onSubscribe: wsOps.onSubscribe,
-      subscribe: sharedSubscribe(),
-      // The token is checked when the socket connects. Without one, or with a
-      // malformed, forged or expired one, the socket closes with 4401 Unauthorized
-      // (sign in again). Returning false would close with 4403 Forbidden, which the
-      // protocol keeps for a valid viewer who may not subscribe; every role may today.
-      onConnect: async (ctx) => {
-        const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
-        if (!viewer || viewer === 'invalid') {
-          log.info({ reason: viewer === null ? 'no token' : 'invalid token' }, 'graphql-ws connection refused');
-          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
-          return false;
-        }
-        ctx.extra.viewer = viewer;
-        ctx.extra.connectionId = randomUUID();
-        // A socket lives no longer than the token it was opened with.
-        if (viewer.expiresAt) {
-          const socket = ctx.extra.socket;
-          const timer = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
-          timer.unref();
-          socket.once('close', () => clearTimeout(timer));
-        }
-        return true;
-      },
-      context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
-      // Results over the socket get the same masking as HTTP: codes pass, internals do not.
-      onNext: (ctx, _id, payload, args, result) => {
-        if (!('errors' in result) || !result.errors?.length) return wsOps.withCost(args, result);
-        return {
-          ...wsOps.withCost(args, result),
-          errors: result.errors.map((err) => {
-            const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
-            if (isUnexpected(formatted)) log.error({ err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
-            return maskError(formatted, err);
-          }),
-        };
-      },
-      onError: (ctx, _id, payload, errors) =>
-        errors.map((e) => {
-          const formatted = { message: e.message, path: e.path, extensions: e.extensions };
-          if (isUnexpected(formatted)) {
-            log.error({ err: e.originalError ?? e, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
+    withClientErrorCodes<Record<string, unknown>, Extra & Partial<{ viewer: Viewer; connectionId: string }>>(
+      {
+        schema,
+        // The same token, fragment, validation, input and cost checks as HTTP; a refusal answers that operation alone (ws-operations.ts).
+        onSubscribe: wsOps.onSubscribe,
+        subscribe: sharedSubscribe(),
+        // The token is checked when the socket connects. Without one, or with a
+        // malformed, forged or expired one, the socket closes with 4401 Unauthorized
+        // (sign in again). Returning false would close with 4403 Forbidden, which the
+        // protocol keeps for a valid viewer who may not subscribe; every role may today.
+        onConnect: async (ctx) => {
+          const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
+          if (!viewer || viewer === 'invalid') {
+            log.info({ reason: viewer === null ? 'no token' : 'invalid token' }, 'graphql-ws connection refused');
+            ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+            return false;
           }
-          return maskError(formatted, e);
-        }),
-    }, { introspection: config.INTROSPECTION }),
+          ctx.extra.viewer = viewer;
+          ctx.extra.connectionId = randomUUID();
+          // A socket lives no longer than the token it was opened with.
+          if (viewer.expiresAt) {
+            const socket = ctx.extra.socket;
+            const timer = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.max(0, viewer.expiresAt - Date.now()));
+            timer.unref();
+            socket.once('close', () => clearTimeout(timer));
+          }
+          return true;
+        },
+        context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
+        // Results over the socket get the same masking as HTTP: codes pass, internals do not.
+        onNext: (ctx, _id, payload, args, result) => {
+          if (!('errors' in result) || !result.errors?.length) return wsOps.withCost(args, result);
+          return {
+            ...wsOps.withCost(args, result),
+            errors: result.errors.map((err) => {
+              const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
+              if (isUnexpected(formatted))
+                log.error(
+                  { err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId },
+                  'unexpected error on graphql-ws (masked for the client)',
+                );
+              return maskError(formatted, err);
+            }),
+          };
+        },
+        onError: (ctx, _id, payload, errors) =>
+          errors.map((e) => {
+            const formatted = { message: e.message, path: e.path, extensions: e.extensions };
+            if (isUnexpected(formatted)) {
+              log.error({ err: e.originalError ?? e, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
+            }
+            return maskError(formatted, e);
+          }),
+      },
+      { introspection: config.INTROSPECTION },
+    ),
     wsServer,
   );
 
@@ -191,7 +198,15 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     formatError: formatHttpError({ hideSuggestions: !config.INTROSPECTION }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
       requestLogPlugin(metrics),
       inputGuardPlugin(),
       costPlugin(costGuard),

@@ -25,10 +25,12 @@ const listedFor = async (token: string, customerId: string) =>
 /** Collects the alerts a viewer's stream delivers. */
 function stream(token: string, after?: string) {
   const got: AlertStreamSubscription['alertRaised'][] = [];
-  const dispose = gw.ws(token).subscribe<AlertStreamSubscription>(
-    { query: print(AlertStreamDocument), variables: { kinds: ['CREDIT_HOLD'], ...(after ? { after } : {}) } },
-    { next: (r) => r.data && got.push(r.data.alertRaised), error: () => undefined, complete: () => undefined },
-  );
+  const dispose = gw
+    .ws(token)
+    .subscribe<AlertStreamSubscription>(
+      { query: print(AlertStreamDocument), variables: { kinds: ['CREDIT_HOLD'], ...(after ? { after } : {}) } },
+      { next: (r) => r.data && got.push(r.data.alertRaised), error: () => undefined, complete: () => undefined },
+    );
   return { got, dispose };
 }
 const until = async (check: () => boolean) => {

@@ -30,8 +30,7 @@ it('raises one INVOICE_OVERDUE per invoice from the scheduled scan with two inst
   await a.gql(ShipOrderDocument, { id: o.id }, crew.warehouse);
   expect((await b.gql(InvoiceOrderDocument, { orderId: o.id, issueDate: issue }, crew.finance)).invoiceOrder.invoice?.overdue).toBe(true);
 
-  const overdueAlerts = async () =>
-    (await a.gql(AlertsDocument, { first: 100 }, crew.finance)).alerts.edges.filter((e) => e.node.kind === 'INVOICE_OVERDUE' && e.node.customer?.id === c.id);
+  const overdueAlerts = async () => (await a.gql(AlertsDocument, { first: 100 }, crew.finance)).alerts.edges.filter((e) => e.node.kind === 'INVOICE_OVERDUE' && e.node.customer?.id === c.id);
   const deadline = Date.now() + 20_000;
   while ((await overdueAlerts()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   // Let both instances run several more scans.

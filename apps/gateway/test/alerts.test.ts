@@ -1,8 +1,14 @@
 import { print } from 'graphql';
 import { Client } from 'pg';
 import {
-  AcknowledgeAlertDocument, AlertsDocument, AlertStreamDocument, ConfirmOrderDocument, InvoiceOrderDocument, PlaceCreditHoldDocument,
-  ShipOrderDocument, type AlertStreamSubscription,
+  AcknowledgeAlertDocument,
+  AlertsDocument,
+  AlertStreamDocument,
+  ConfirmOrderDocument,
+  InvoiceOrderDocument,
+  PlaceCreditHoldDocument,
+  ShipOrderDocument,
+  type AlertStreamSubscription,
 } from '@tandem/client';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
@@ -100,7 +106,7 @@ it('delivers an alert caused through instance A to a subscriber of instance B', 
   await sub.dispose();
 });
 
-it('never delivers another rep\'s customer\'s alerts to a rep, nor stock alerts to support', async () => {
+it("never delivers another rep's customer's alerts to a rep, nor stock alerts to support", async () => {
   const rep1 = subscribe(a, crew.rep1);
   const rep2 = subscribe(b, crew.rep2);
   const support = subscribe(a, crew.support);

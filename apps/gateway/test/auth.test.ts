@@ -129,7 +129,12 @@ describe('createUser', () => {
     const admin = await gw.login(ADMIN.email, ADMIN.password);
     const r = await gw.gql(CreateUserDocument, { input: { ...newUser, email: 'not-an-email', password: 'short' } }, admin);
     expect(r.createUser.user).toBeNull();
-    expect(r.createUser.userErrors.map((e) => e.field)).toEqual(expect.arrayContaining([['input', 'email'], ['input', 'password']]));
+    expect(r.createUser.userErrors.map((e) => e.field)).toEqual(
+      expect.arrayContaining([
+        ['input', 'email'],
+        ['input', 'password'],
+      ]),
+    );
     expect(r.createUser.userErrors.every((e) => e.code === 'BAD_USER_INPUT')).toBe(true);
   });
 
@@ -173,7 +178,14 @@ describe('graphql-ws on the same port', () => {
   });
 
   it('closes a connection whose authorization is not a Bearer token with 4401', async () => {
-    const client = createClient({ url: gw.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: 'Basic YWRtaW46cGFzcw==' } });
+    const client = createClient({
+      url: gw.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+      connectionParams: { authorization: 'Basic YWRtaW46cGFzcw==' },
+    });
     try {
       expect(await closeCode(client)).toBe(4401);
     } finally {

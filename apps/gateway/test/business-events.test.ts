@@ -1,7 +1,16 @@
 import type { BusinessEvent } from '@tandem/domain';
 import {
-  CancelOrderDocument, ConfirmOrderDocument, CreateCustomerDocument, InvoiceOrderDocument, PlaceCreditHoldDocument, ReceiveStockDocument, RecordPaymentDocument,
-  ReleaseCreditHoldDocument, SetCreditLimitDocument, ShipOrderDocument, UpdateCustomerDocument,
+  CancelOrderDocument,
+  ConfirmOrderDocument,
+  CreateCustomerDocument,
+  InvoiceOrderDocument,
+  PlaceCreditHoldDocument,
+  ReceiveStockDocument,
+  RecordPaymentDocument,
+  ReleaseCreditHoldDocument,
+  SetCreditLimitDocument,
+  ShipOrderDocument,
+  UpdateCustomerDocument,
 } from '@tandem/client';
 import { query } from '../src/db/sql';
 import { addEventConsumer } from '../src/events/event-dispatcher';

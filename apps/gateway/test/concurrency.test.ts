@@ -1,7 +1,4 @@
-import {
-  ConfirmOrderDocument, Customer360Document, InvoiceDocument, InvoiceOrderDocument, ProductsDocument, RecordPaymentDocument, ShipOrderDocument,
-  CancelOrderDocument,
-} from '@tandem/client';
+import { ConfirmOrderDocument, Customer360Document, InvoiceDocument, InvoiceOrderDocument, ProductsDocument, RecordPaymentDocument, ShipOrderDocument, CancelOrderDocument } from '@tandem/client';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
 
@@ -45,9 +42,7 @@ it(`lets exactly k of ${N} simultaneous confirmations reserve stock for k units,
   const k = 5;
   const p = await createProduct(gw, crew.manager, { sku: 'SC-RACE', unitPrice: '1.00', taxRate: '0', initialStock: k });
   const customers = await Promise.all(Array.from({ length: 4 }, (_, i) => createCustomer(gw, i % 2 ? crew.rep1 : crew.rep2, { name: `Race Stock ${i}` })));
-  const orders = await Promise.all(
-    Array.from({ length: N }, (_, i) => createOrder(gw, i % 2 ? crew.rep1 : crew.rep2, customers[i % 4].id, [{ productId: p.id, quantity: 1 }])),
-  );
+  const orders = await Promise.all(Array.from({ length: N }, (_, i) => createOrder(gw, i % 2 ? crew.rep1 : crew.rep2, customers[i % 4].id, [{ productId: p.id, quantity: 1 }])));
   const results = await Promise.all(orders.map((o, i) => gw.gql(ConfirmOrderDocument, { id: o.id }, i % 2 ? crew.rep1 : crew.rep2)));
   expect(results.filter((r) => r.confirmOrder.order?.status === 'CONFIRMED')).toHaveLength(k);
   expect(results.filter((r) => r.confirmOrder.userErrors[0]?.code === 'INSUFFICIENT_STOCK')).toHaveLength(N - k);

@@ -9,9 +9,17 @@ describe('configuration from the environment', () => {
 
   it('reads every documented variable', () => {
     const c = loadConfig({
-      PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u:p@db:5432/tandem', DATA_DIR: '/var/lib/tandem',
-      ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long-enough', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: '0',
-      LOG_LEVEL: 'debug', NODE_ENV: 'production', BACKDATING_DAYS: '30',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://u:p@db:5432/tandem',
+      DATA_DIR: '/var/lib/tandem',
+      ADMIN_EMAIL: 'boss@example.com',
+      ADMIN_PASSWORD: 'long-enough',
+      JWT_SECRET: 'x'.repeat(32),
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+      BACKDATING_DAYS: '30',
     });
     expect(c).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: '/var/lib/tandem', SEED_DEMO: false, LOG_LEVEL: 'debug', NODE_ENV: 'production', BACKDATING_DAYS: 30 });
   });

@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-  type GraphQLField, type GraphQLInputType, type GraphQLObjectType,
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
 } from 'graphql';
 import { SignJWT } from 'jose';
 import { query as sql } from '../src/db/sql';
@@ -39,17 +48,28 @@ function sample(type: GraphQLInputType, coordinate: string): unknown {
   if (isListType(t)) return [sample(t.ofType, coordinate)];
   if (isEnumType(t)) return t.getValues()[0].value;
   if (isInputObjectType(t)) {
-    return Object.fromEntries(Object.values(t.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type, `${coordinate}.${f.name}`)]));
+    return Object.fromEntries(
+      Object.values(t.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sample(f.type, `${coordinate}.${f.name}`)]),
+    );
   }
   if (isScalarType(t)) {
     switch (t.name) {
-      case 'ID': return ALERT_ID_ARGS.has(coordinate) ? '1' : SAMPLE_ID;
-      case 'Int': return 1;
-      case 'Boolean': return true;
-      case 'Decimal': return '1.00';
-      case 'Date': return '2025-01-02';
-      case 'DateTime': return '2025-01-02T00:00:00Z';
-      default: return 'x';
+      case 'ID':
+        return ALERT_ID_ARGS.has(coordinate) ? '1' : SAMPLE_ID;
+      case 'Int':
+        return 1;
+      case 'Boolean':
+        return true;
+      case 'Decimal':
+        return '1.00';
+      case 'Date':
+        return '2025-01-02';
+      case 'DateTime':
+        return '2025-01-02T00:00:00Z';
+      default:
+        return 'x';
     }
   }
   throw new Error(`no sample for ${String(type)}`);
@@ -74,13 +94,13 @@ function setAt(target: Record<string, unknown>, path: string[], value: unknown, 
     const container = node;
     if (container[key] == null) container[key] = isListType(getNullableType(isInputObjectType(type) ? type.getFields()[key].type : type)) ? [] : {};
     if (Array.isArray(container[key]) && (container[key] as unknown[]).length === 0) {
-      const listType = getNullableType((isInputObjectType(type) ? type.getFields()[key].type : type));
+      const listType = getNullableType(isInputObjectType(type) ? type.getFields()[key].type : type);
       (container[key] as unknown[]).push(isListType(listType) ? sample(listType.ofType, coordinate) : {});
     }
     node = container[key] as Record<string, unknown>;
     type = next;
   }
-  (node)[path[path.length - 1]] = value;
+  node[path[path.length - 1]] = value;
 }
 
 interface Case {
@@ -102,9 +122,7 @@ function casesFor(root: GraphQLObjectType, keyword: 'query' | 'mutation'): Case[
     for (const arg of field.args) {
       for (const leaf of leaves(arg.type, [arg.name])) {
         const bad =
-          leaf.scalar === 'ID'
-            ? ['not-a-uuid', `${SAMPLE_ID}'; drop table customers; --`, '99999999999999999999', '', `${SAMPLE_ID} `, 'g'.repeat(36), '-1', '{}']
-            : ['nul\u0000inside', '\u0000'];
+          leaf.scalar === 'ID' ? ['not-a-uuid', `${SAMPLE_ID}'; drop table customers; --`, '99999999999999999999', '', `${SAMPLE_ID} `, 'g'.repeat(36), '-1', '{}'] : ['nul\u0000inside', '\u0000'];
         for (const value of bad) {
           const variables = base();
           if (leaf.path.length === 1) variables[arg.name] = value;
@@ -123,8 +141,22 @@ function casesFor(root: GraphQLObjectType, keyword: 'query' | 'mutation'): Case[
 const refusedCases = [...casesFor(schema.getQueryType()!, 'query'), ...casesFor(schema.getMutationType()!, 'mutation')];
 
 const INJECTIONS = [
-  "' or 1=1 --", '"; drop table customers; --', '<script>alert(1)</script>', '${jndi:ldap://x}', '../../../../etc/passwd', '\u202eevil', '%00%27', 'x'.repeat(5000),
-  '%', '_', '\\', "'); select pg_sleep(5); --", '{{7*7}}', '\ud83d\ude00\u0301\u200b', '$where: 1', 'a'.repeat(100_000),
+  "' or 1=1 --",
+  '"; drop table customers; --',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '../../../../etc/passwd',
+  '\u202eevil',
+  '%00%27',
+  'x'.repeat(5000),
+  '%',
+  '_',
+  '\\',
+  "'); select pg_sleep(5); --",
+  '{{7*7}}',
+  '\ud83d\ude00\u0301\u200b',
+  '$where: 1',
+  'a'.repeat(100_000),
 ];
 
 /** Injection strings in every String argument of every query or mutation (they may succeed or be refused; they may not break anything). */
@@ -180,7 +212,10 @@ const codesOf = (o: Outcome): unknown[] => {
 async function fingerprint(): Promise<string> {
   const tables = ['users', 'customers', 'contacts', 'products', 'orders', 'order_lines', 'invoices', 'payments', 'payment_allocations', 'alerts'];
   const counts = await sql<{ n: string }>(gw.app.orm.em.fork(), tables.map((t) => `select count(*)::text as n from ${t}`).join(' union all '));
-  const [{ money }] = await sql<{ money: string }>(gw.app.orm.em.fork(), `select concat_ws('/', (select sum(on_hand + reserved) from products), (select sum(amount_paid) from invoices), (select count(*) filter (where on_hold) from customers))::text as money`);
+  const [{ money }] = await sql<{ money: string }>(
+    gw.app.orm.em.fork(),
+    `select concat_ws('/', (select sum(on_hand + reserved) from products), (select sum(amount_paid) from invoices), (select count(*) filter (where on_hold) from customers))::text as money`,
+  );
   return `${counts.map((c) => c.n).join(',')}|${money}`;
 }
 
@@ -217,7 +252,10 @@ describe('injection strings in every String argument of every mutation, from a v
   let before: string;
   beforeAll(async () => {
     const created = await send(
-      JSON.stringify({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', variables: { i: { email: 'support@corpus.tandem', name: 'Corpus Support', role: 'SUPPORT', password: 'corpus-password' } } }),
+      JSON.stringify({
+        query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }',
+        variables: { i: { email: 'support@corpus.tandem', name: 'Corpus Support', role: 'SUPPORT', password: 'corpus-password' } },
+      }),
       { authorization: `Bearer ${admin}` },
     );
     expect(created.status).toBe(200);
@@ -239,19 +277,55 @@ describe('tokens', () => {
     ['garbage', async () => 'not-a-token'],
     ['an empty bearer', async () => ''],
     ['alg: none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: SAMPLE_ID, role: 'ADMIN', iss: 'tandem', aud: 'tandem-api' })}.`],
-    ['signed with another secret', async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject(SAMPLE_ID).setIssuer('tandem').setAudience('tandem-api').setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40)))],
-    ['expired', async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject(SAMPLE_ID).setIssuer('tandem').setAudience('tandem-api').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key)],
-    ['for another audience', async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject(SAMPLE_ID).setIssuer('tandem').setAudience('elsewhere').setExpirationTime('1h').sign(key)],
-    ['with an unknown role', async () => new SignJWT({ role: 'ROOT' }).setProtectedHeader({ alg: 'HS256' }).setSubject(SAMPLE_ID).setIssuer('tandem').setAudience('tandem-api').setExpirationTime('1h').sign(key)],
-    ['naming no UUID', async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject("1' or '1'='1").setIssuer('tandem').setAudience('tandem-api').setExpirationTime('1h').sign(key)],
-    ['with the payload tampered', async () => {
-      const [h, , sig] = admin.split('.');
-      return `${h}.${b64({ sub: SAMPLE_ID, role: 'ADMIN', iss: 'tandem', aud: 'tandem-api', exp: 9999999999 })}.${sig}`;
-    }],
+    [
+      'signed with another secret',
+      async () =>
+        new SignJWT({ role: 'ADMIN' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(SAMPLE_ID)
+          .setIssuer('tandem')
+          .setAudience('tandem-api')
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('x'.repeat(40))),
+    ],
+    [
+      'expired',
+      async () =>
+        new SignJWT({ role: 'ADMIN' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(SAMPLE_ID)
+          .setIssuer('tandem')
+          .setAudience('tandem-api')
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+          .sign(key),
+    ],
+    [
+      'for another audience',
+      async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject(SAMPLE_ID).setIssuer('tandem').setAudience('elsewhere').setExpirationTime('1h').sign(key),
+    ],
+    [
+      'with an unknown role',
+      async () => new SignJWT({ role: 'ROOT' }).setProtectedHeader({ alg: 'HS256' }).setSubject(SAMPLE_ID).setIssuer('tandem').setAudience('tandem-api').setExpirationTime('1h').sign(key),
+    ],
+    [
+      'naming no UUID',
+      async () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject("1' or '1'='1").setIssuer('tandem').setAudience('tandem-api').setExpirationTime('1h').sign(key),
+    ],
+    [
+      'with the payload tampered',
+      async () => {
+        const [h, , sig] = admin.split('.');
+        return `${h}.${b64({ sub: SAMPLE_ID, role: 'ADMIN', iss: 'tandem', aud: 'tandem-api', exp: 9999999999 })}.${sig}`;
+      },
+    ],
   ];
   const documents = [
-    '{ me { id } }', '{ customers(first: 1) { totalCount } }', 'mutation { createCustomer(input: { name: "Forged" }) { customer { id } userErrors { code } } }',
-    '{ alerts(first: 1) { totalCount } }', '{ receivablesAging { asOf } }', 'mutation { placeCreditHold(customerId: "00000000-0000-4000-8000-000000000000", reason: "x") { userErrors { code } } }',
+    '{ me { id } }',
+    '{ customers(first: 1) { totalCount } }',
+    'mutation { createCustomer(input: { name: "Forged" }) { customer { id } userErrors { code } } }',
+    '{ alerts(first: 1) { totalCount } }',
+    '{ receivablesAging { asOf } }',
+    'mutation { placeCreditHold(customerId: "00000000-0000-4000-8000-000000000000", reason: "x") { userErrors { code } } }',
   ];
   it.each(tokens.flatMap(([what, make]) => documents.map((d) => [what, d, make] as const)))('a token %s on %s is UNAUTHENTICATED', async (_what, document, make) => {
     const token = await make();
@@ -298,7 +372,10 @@ describe('the whole run', () => {
     const me = await send(JSON.stringify({ query: '{ me { id } }' }), { authorization: `Bearer ${admin}` });
     expect(me.status).toBe(200);
     const metrics = await (await fetch(gw.url.replace(/\/graphql$/, '/metrics'))).text();
-    const masked = metrics.split('\n').filter((l) => l.startsWith('tandem_graphql_unexpected_errors_total')).map((l) => Number(l.split(' ').pop()));
+    const masked = metrics
+      .split('\n')
+      .filter((l) => l.startsWith('tandem_graphql_unexpected_errors_total'))
+      .map((l) => Number(l.split(' ').pop()));
     expect(masked.reduce((a, b) => a + b, 0)).toBe(0);
   });
 });

@@ -1,7 +1,14 @@
 import {
-  ConfirmOrderDocument, ShipOrderDocument,
-  CreateOrderDocument, CreateProductDocument, CustomerDashboardDocument, InvoiceOrderDocument, ProductsDocument, ReceivablesAgingDocument,
-  RecordPaymentDocument, SetCreditLimitDocument,
+  ConfirmOrderDocument,
+  ShipOrderDocument,
+  CreateOrderDocument,
+  CreateProductDocument,
+  CustomerDashboardDocument,
+  InvoiceOrderDocument,
+  ProductsDocument,
+  ReceivablesAgingDocument,
+  RecordPaymentDocument,
+  SetCreditLimitDocument,
 } from '@tandem/client';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -226,7 +233,10 @@ describe('list arguments', () => {
   });
 
   it.each([
-    ['orders', ['SHIPPING']], ['orders', ['draft']], ['invoices', ['OVERDUE']], ['invoices', ['PAID', 42]],
+    ['orders', ['SHIPPING']],
+    ['orders', ['draft']],
+    ['invoices', ['OVERDUE']],
+    ['invoices', ['PAID', 42]],
   ] as const)('refuses %s statuses %j with BAD_USER_INPUT', async (list, status) => {
     expect(codes(await ask(list, { status }))).toEqual(['BAD_USER_INPUT']);
   });
@@ -238,14 +248,14 @@ describe('list arguments', () => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['dueFrom'] });
   });
 
-  it.each(['afterOrder', 'afterInvoice', 'afterPayment'])('refuses a forged %s on a customer\'s nested list with BAD_USER_INPUT', async (key) => {
+  it.each(['afterOrder', 'afterInvoice', 'afterPayment'])("refuses a forged %s on a customer's nested list with BAD_USER_INPUT", async (key) => {
     for (const after of ['not-a-cursor', b64(['1', '00000000-0000-0000-0000-000000000000']), b64(['2025-01-01', 'x'.repeat(101)])]) {
       const r = await gw.request(NESTED, { id: customerId, first: 2, [key]: after }, crew.finance);
       expect(r.errors?.map((e) => [e.extensions?.code, e.path?.[1]])).toEqual([['BAD_USER_INPUT', key.replace('after', '').toLowerCase() + 's']]);
     }
   });
 
-  it.each([0, 101])('refuses first = %d on a customer\'s nested lists with BAD_USER_INPUT', async (first) => {
+  it.each([0, 101])("refuses first = %d on a customer's nested lists with BAD_USER_INPUT", async (first) => {
     const r = await gw.request(NESTED, { id: customerId, first }, crew.finance);
     expect(codes(r)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
   });

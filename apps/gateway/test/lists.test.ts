@@ -17,9 +17,30 @@ interface Page<N> {
   edges: { cursor: string; node: N }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
-interface OrderNode { id: string; number: string; status: string; orderDate: string; lines: { quantity: number }[] }
-interface InvoiceNode { id: string; number: string; status: string; issueDate: string; dueDate: string; balanceDue: string; customer: { id: string } }
-interface PaymentNode { id: string; amount: string; receivedOn: string; unappliedAmount: string; customer?: { id: string }; allocations: { amount: string; invoice: { id: string } }[] }
+interface OrderNode {
+  id: string;
+  number: string;
+  status: string;
+  orderDate: string;
+  lines: { quantity: number }[];
+}
+interface InvoiceNode {
+  id: string;
+  number: string;
+  status: string;
+  issueDate: string;
+  dueDate: string;
+  balanceDue: string;
+  customer: { id: string };
+}
+interface PaymentNode {
+  id: string;
+  amount: string;
+  receivedOn: string;
+  unappliedAmount: string;
+  customer?: { id: string };
+  allocations: { amount: string; invoice: { id: string } }[];
+}
 
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor }';
 const ORDERS = doc<{ orders: Page<OrderNode> }>(`
@@ -49,17 +70,36 @@ const CUSTOMER_LISTS = doc<{ customer: { orders: Page<OrderNode>; invoices: Page
     }
   }`);
 
-interface OrderRec { id: string; number: string; orderDate: string; status: string; customerId: string }
-interface InvoiceRec { id: string; number: string; issueDate: string; dueDate: string; status: string; customerId: string }
-interface PaymentRec { id: string; receivedOn: string; customerId: string }
+interface OrderRec {
+  id: string;
+  number: string;
+  orderDate: string;
+  status: string;
+  customerId: string;
+}
+interface InvoiceRec {
+  id: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  status: string;
+  customerId: string;
+}
+interface PaymentRec {
+  id: string;
+  receivedOn: string;
+  customerId: string;
+}
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 const codes = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 /** Newest first by (date, tie), the lists' keyset order. */
-const newestFirst = <T>(date: (t: T) => string, tie: (t: T) => string) => (a: T, b: T) =>
-  date(a) !== date(b) ? (date(a) < date(b) ? 1 : -1) : tie(a) < tie(b) ? 1 : -1;
+const newestFirst =
+  <T>(date: (t: T) => string, tie: (t: T) => string) =>
+  (a: T, b: T) =>
+    date(a) !== date(b) ? (date(a) < date(b) ? 1 : -1) : tie(a) < tie(b) ? 1 : -1;
 
 let gw: TestGateway;
 let crew: Crew;
@@ -144,9 +184,36 @@ async function walk<N extends { id: string }>(first: number, fetch: (after: stri
   throw new Error('more than 100 pages');
 }
 
-const orderIds = (recs: OrderRec[]) => recs.slice().sort(newestFirst((o) => o.orderDate, (o) => o.number)).map((o) => o.id);
-const invoiceIds = (recs: InvoiceRec[]) => recs.slice().sort(newestFirst((i) => i.issueDate, (i) => i.number)).map((i) => i.id);
-const paymentIds = (recs: PaymentRec[]) => recs.slice().sort(newestFirst((p) => p.receivedOn, (p) => p.id)).map((p) => p.id);
+const orderIds = (recs: OrderRec[]) =>
+  recs
+    .slice()
+    .sort(
+      newestFirst(
+        (o) => o.orderDate,
+        (o) => o.number,
+      ),
+    )
+    .map((o) => o.id);
+const invoiceIds = (recs: InvoiceRec[]) =>
+  recs
+    .slice()
+    .sort(
+      newestFirst(
+        (i) => i.issueDate,
+        (i) => i.number,
+      ),
+    )
+    .map((i) => i.id);
+const paymentIds = (recs: PaymentRec[]) =>
+  recs
+    .slice()
+    .sort(
+      newestFirst(
+        (p) => p.receivedOn,
+        (p) => p.id,
+      ),
+    )
+    .map((p) => p.id);
 
 const walkOrders = (token: string, first: number, vars: Vars = {}) => walk(first, async (after) => (await gw.gql(ORDERS, { first, after, ...vars }, token)).orders);
 const walkInvoices = (token: string, first: number, vars: Vars = {}) => walk(first, async (after) => (await gw.gql(INVOICES, { first, after, ...vars }, token)).invoices);
@@ -260,7 +327,12 @@ describe('payments', () => {
   it('shows allocations and what is left unapplied', async () => {
     const seen = await walkPayments(crew.finance, 100, { customerId: customers.b });
     expect(seen).toEqual([
-      expect.objectContaining({ amount: '150.00', unappliedAmount: '50.00', customer: { id: customers.b }, allocations: [{ amount: '100.00', invoice: { id: invoices.find((i) => i.customerId === customers.b && i.status === 'PAID')!.id } }] }),
+      expect.objectContaining({
+        amount: '150.00',
+        unappliedAmount: '50.00',
+        customer: { id: customers.b },
+        allocations: [{ amount: '100.00', invoice: { id: invoices.find((i) => i.customerId === customers.b && i.status === 'PAID')!.id } }],
+      }),
     ]);
   });
 });
@@ -268,14 +340,14 @@ describe('payments', () => {
 describe('role scoping', () => {
   const mine = () => [customers.a, customers.b];
 
-  it('shows a rep only its own customers\' orders, invoices and payments', async () => {
+  it("shows a rep only its own customers' orders, invoices and payments", async () => {
     expect((await walkOrders(crew.rep1, 3)).map((o) => o.id)).toEqual(orderIds(orders.filter((o) => mine().includes(o.customerId))));
     expect((await walkInvoices(crew.rep1, 2)).map((i) => i.id)).toEqual(invoiceIds(invoices.filter((i) => mine().includes(i.customerId))));
     expect((await walkPayments(crew.rep1, 2)).map((p) => p.id)).toEqual(paymentIds(payments.filter((p) => mine().includes(p.customerId))));
     expect((await walkOrders(crew.rep2, 3)).map((o) => o.id)).toEqual(orderIds(orders.filter((o) => o.customerId === customers.theirs)));
   });
 
-  it('answers a rep that filters by another rep\'s customer with an empty list, not an error', async () => {
+  it("answers a rep that filters by another rep's customer with an empty list, not an error", async () => {
     const vars = { first: 10, customerId: customers.theirs };
     const empty = { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     expect((await gw.gql(ORDERS, vars, crew.rep1)).orders).toEqual(empty);
@@ -289,11 +361,9 @@ describe('role scoping', () => {
     expect((await walkPayments(crew[role], 100)).map((p) => p.id)).toEqual(paymentIds(payments));
   });
 
-  it('lets the warehouse page through every order\'s lines and status, but not their customers', async () => {
+  it("lets the warehouse page through every order's lines and status, but not their customers", async () => {
     expect((await walkOrders(crew.warehouse, 4)).map((o) => o.id)).toEqual(orderIds(orders));
-    const withCustomer = doc<{ orders: Page<{ id: string; status: string; customer: { id: string } | null }> }>(
-      'query { orders(first: 2) { edges { node { id status customer { id } } } } }',
-    );
+    const withCustomer = doc<{ orders: Page<{ id: string; status: string; customer: { id: string } | null }> }>('query { orders(first: 2) { edges { node { id status customer { id } } } } }');
     const r = await gw.request(withCustomer, {}, crew.warehouse);
     expect(r.data!.orders.edges.map((e) => e.node.status)).toHaveLength(2);
     expect(r.errors!.map((e) => [e.extensions?.code, e.path!.join('.')]).sort()).toEqual([
@@ -305,8 +375,11 @@ describe('role scoping', () => {
   });
 
   it.each([
-    ['warehouse', 'invoices'], ['warehouse', 'payments'],
-    ['support', 'orders'], ['support', 'invoices'], ['support', 'payments'],
+    ['warehouse', 'invoices'],
+    ['warehouse', 'payments'],
+    ['support', 'orders'],
+    ['support', 'invoices'],
+    ['support', 'payments'],
   ] as const)('refuses %s the %s list with FORBIDDEN', async (role, list) => {
     const document: TypedDocumentNode<unknown, Vars> = list === 'orders' ? ORDERS : list === 'invoices' ? INVOICES : PAYMENTS;
     const r = await gw.request(document, { first: 5 }, crew[role]);
@@ -314,11 +387,13 @@ describe('role scoping', () => {
     expect(r.data).toEqual({ [list]: null }); // the field fails alone (it is nullable), not the whole response
   });
 
-  it('refuses support a customer\'s orders, invoices and payments at their paths', async () => {
+  it("refuses support a customer's orders, invoices and payments at their paths", async () => {
     const r = await gw.request(CUSTOMER_LISTS, { id: customers.a, first: 2 }, crew.support);
     expect(r.data!.customer).toEqual({ orders: null, invoices: null, payments: null });
     expect(r.errors!.map((e) => [e.extensions?.code, e.path!.join('.')]).sort()).toEqual([
-      ['FORBIDDEN', 'customer.invoices'], ['FORBIDDEN', 'customer.orders'], ['FORBIDDEN', 'customer.payments'],
+      ['FORBIDDEN', 'customer.invoices'],
+      ['FORBIDDEN', 'customer.orders'],
+      ['FORBIDDEN', 'customer.payments'],
     ]);
   });
 
@@ -335,7 +410,7 @@ describe('nested lists with after', () => {
     return walk(first, async (after) => (await gw.gql(CUSTOMER_LISTS, { id: customers.a, first, [afterVar]: after, ...vars }, token)).customer![key] as Page<{ id: string }>);
   };
 
-  it('pages a customer\'s orders in the order of the orders list, with the same cursors', async () => {
+  it("pages a customer's orders in the order of the orders list, with the same cursors", async () => {
     const nested = await walkNested('orders', crew.rep1, 2);
     expect(nested.map((o) => o.id)).toEqual(orderIds(orders.filter((o) => o.customerId === customers.a)));
     const first = (await gw.gql(CUSTOMER_LISTS, { id: customers.a, first: 2 }, crew.rep1)).customer!.orders;
@@ -343,21 +418,29 @@ describe('nested lists with after', () => {
     expect(first.edges.map((e) => e.cursor)).toEqual(top.edges.map((e) => e.cursor));
   });
 
-  it('pages a customer\'s invoices oldest due first, keeping the status filter on every page', async () => {
-    const due = (recs: InvoiceRec[]) => recs.slice().sort((x, y) => (x.dueDate !== y.dueDate ? (x.dueDate < y.dueDate ? -1 : 1) : x.number < y.number ? -1 : 1)).map((i) => i.id);
+  it("pages a customer's invoices oldest due first, keeping the status filter on every page", async () => {
+    const due = (recs: InvoiceRec[]) =>
+      recs
+        .slice()
+        .sort((x, y) => (x.dueDate !== y.dueDate ? (x.dueDate < y.dueDate ? -1 : 1) : x.number < y.number ? -1 : 1))
+        .map((i) => i.id);
     const all = await walkNested('invoices', crew.finance, 1);
     expect(all.map((i) => i.id)).toEqual(due(invoices.filter((i) => i.customerId === customers.a)));
     const partly = await walkNested('invoices', crew.finance, 1, { status: ['PARTIALLY_PAID'] });
     expect(partly.map((i) => i.id)).toEqual(due(invoices.filter((i) => i.customerId === customers.a && i.status === 'PARTIALLY_PAID')));
   });
 
-  it('finds a payment just recorded by paging through the customer\'s payments', async () => {
+  it("finds a payment just recorded by paging through the customer's payments", async () => {
     const inv2 = invoices.filter((i) => i.customerId === customers.a && i.status === 'PARTIALLY_PAID').sort((x, y) => (x.issueDate < y.issueDate ? 1 : -1))[0];
     const recorded = await pay(customers.a, '7.00', daysAgo(20), [{ invoiceId: inv2.id, amount: '7.00' }]);
     const seen = (await walkNested('payments', crew.rep1, 1)) as PaymentNode[];
     expect(seen.map((p) => p.id)).toEqual(paymentIds(payments.filter((p) => p.customerId === customers.a)));
     expect(seen.find((p) => p.id === recorded.id)).toEqual({
-      id: recorded.id, amount: '7.00', receivedOn: daysAgo(20), unappliedAmount: '0.00', allocations: [{ amount: '7.00', invoice: { id: inv2.id } }],
+      id: recorded.id,
+      amount: '7.00',
+      receivedOn: daysAgo(20),
+      unappliedAmount: '0.00',
+      allocations: [{ amount: '7.00', invoice: { id: inv2.id } }],
     });
   });
 

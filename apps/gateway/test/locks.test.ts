@@ -25,7 +25,10 @@ it('takes customer, order and products in the global order', async () => {
   const p1 = await createProduct(gw, crew.manager, { sku: 'LOCK-1', unitPrice: '1.00', initialStock: 5 });
   const p2 = await createProduct(gw, crew.manager, { sku: 'LOCK-2', unitPrice: '1.00', initialStock: 5 });
   const c = await createCustomer(gw, crew.rep1, { name: 'Lock Order Co' });
-  const o = await createOrder(gw, crew.rep1, c.id, [{ productId: p2.id, quantity: 1 }, { productId: p1.id, quantity: 1 }]);
+  const o = await createOrder(gw, crew.rep1, c.id, [
+    { productId: p2.id, quantity: 1 },
+    { productId: p1.id, quantity: 1 },
+  ]);
   await gw.app.orm.em.fork().transactional(async (tx) => {
     const { order, customer } = await lockOrderWithCustomer(tx, admin(), o.id);
     expect(customer.id).toBe(c.id);
@@ -60,7 +63,8 @@ it('refuses a second batch of products below one already locked', async () => {
 
 it('hides a customer the viewer may not read behind NOT_FOUND', async () => {
   const c = await createCustomer(gw, crew.rep1, { name: 'Not Yours Co' });
-  await expect(
-    gw.app.orm.em.fork().transactional((tx) => lockCustomer(tx, { id: crew.ids.rep2, role: Role.SALES_REP, expiresAt: Date.now() + 60_000 }, c.id, ['id'])),
-  ).rejects.toMatchObject({ name: 'Refused', code: 'NOT_FOUND' });
+  await expect(gw.app.orm.em.fork().transactional((tx) => lockCustomer(tx, { id: crew.ids.rep2, role: Role.SALES_REP, expiresAt: Date.now() + 60_000 }, c.id, ['id']))).rejects.toMatchObject({
+    name: 'Refused',
+    code: 'NOT_FOUND',
+  });
 });

@@ -16,7 +16,10 @@ afterAll(() => gw?.stop());
 
 it('leaves nothing for the entities to add once every migration is applied', async () => {
   const sql = await gw.app.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-  const statements = sql.split('\n').map((s) => s.trim()).filter((s) => s && !KNOWN_FALSE_DIFFS.some((re) => re.test(s)));
+  const statements = sql
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s && !KNOWN_FALSE_DIFFS.some((re) => re.test(s)));
   if (statements.length) throw new Error(`Entities and migrations differ; write a migration (see README):\n${statements.join('\n')}`);
   expect(statements).toEqual([]);
 });

@@ -1,7 +1,18 @@
 import {
   CustomerDashboardDocument,
-  CancelOrderDocument, ConfirmOrderDocument, CreditCheckDocument, Customer360Document, InvoiceDocument, InvoiceOrderDocument, OrderDocument,
-  PlaceCreditHoldDocument, ProductsDocument, ReceivablesAgingDocument, ReceiveStockDocument, RecordPaymentDocument, ReleaseCreditHoldDocument,
+  CancelOrderDocument,
+  ConfirmOrderDocument,
+  CreditCheckDocument,
+  Customer360Document,
+  InvoiceDocument,
+  InvoiceOrderDocument,
+  OrderDocument,
+  PlaceCreditHoldDocument,
+  ProductsDocument,
+  ReceivablesAgingDocument,
+  ReceiveStockDocument,
+  RecordPaymentDocument,
+  ReleaseCreditHoldDocument,
   ShipOrderDocument,
 } from '@tandem/client';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
@@ -78,8 +89,17 @@ describe('an order from draft to cash, with the contract numbers', () => {
 
     const c360 = await gw.gql(Customer360Document, { id: customerId }, crew.rep1);
     expect(c360.customer?.credit).toEqual({
-      limit: '1000.00', openReceivables: '216.00', uninvoicedOrders: '150.98', unappliedCredit: '0.00', exposure: '366.98',
-      available: '633.02', utilization: '0.3670', overdueAmount: '0.00', status: 'OK', onHold: false, holdReason: null,
+      limit: '1000.00',
+      openReceivables: '216.00',
+      uninvoicedOrders: '150.98',
+      unappliedCredit: '0.00',
+      exposure: '366.98',
+      available: '633.02',
+      utilization: '0.3670',
+      overdueAmount: '0.00',
+      status: 'OK',
+      onHold: false,
+      holdReason: null,
     });
   });
 
@@ -109,7 +129,10 @@ describe('an order from draft to cash, with the contract numbers', () => {
     expect(inv.invoiceOrder.invoice?.total).toBe('150.98');
     const o = await gw.gql(OrderDocument, { id: orderId }, crew.rep1);
     expect(o.order?.status).toBe('INVOICED');
-    expect(o.order?.lines.map((l) => [l.quantity, l.shippedQuantity, l.invoicedQuantity])).toEqual([[3, 3, 3], [2, 2, 2]]);
+    expect(o.order?.lines.map((l) => [l.quantity, l.shippedQuantity, l.invoicedQuantity])).toEqual([
+      [3, 3, 3],
+      [2, 2, 2],
+    ]);
     expect(o.order?.invoices?.map((i) => i.total)).toEqual(['216.00', '150.98']);
     const cancel = await gw.gql(CancelOrderDocument, { id: orderId }, crew.rep1);
     expect(cancel.cancelOrder.userErrors[0].code).toBe('INVALID_TRANSITION');
@@ -154,7 +177,10 @@ describe('credit refusals', () => {
     const a = await createProduct(gw, crew.manager, { sku: 'STK-A', unitPrice: '1.00', taxRate: '0', initialStock: 5 });
     const b = await createProduct(gw, crew.manager, { sku: 'STK-B', unitPrice: '1.00', taxRate: '0', initialStock: 1 });
     const c = await createCustomer(gw, crew.rep1, { name: 'Stocky' });
-    const order = await createOrder(gw, crew.rep1, c.id, [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 2 }]);
+    const order = await createOrder(gw, crew.rep1, c.id, [
+      { productId: a.id, quantity: 2 },
+      { productId: b.id, quantity: 2 },
+    ]);
     const r = await gw.gql(ConfirmOrderDocument, { id: order.id }, crew.rep1);
     expect(r.confirmOrder.userErrors[0]).toMatchObject({ code: 'INSUFFICIENT_STOCK' });
     const products = await gw.gql(ProductsDocument, { first: 100 }, crew.warehouse);
@@ -215,7 +241,7 @@ describe('the catalog', () => {
 });
 
 describe('receivables agree with credit', () => {
-  it('ages, at today, exactly the sum of every customer\'s open receivables', async () => {
+  it("ages, at today, exactly the sum of every customer's open receivables", async () => {
     const aging = await gw.gql(ReceivablesAgingDocument, {}, crew.finance);
     // Money strings always carry two decimals, so cents are exact without floats.
     const cents = (s: string | null | undefined) => BigInt((s ?? '0.00').replace('.', ''));

@@ -78,7 +78,7 @@ describe('root fields', () => {
 });
 
 describe('nested fields', () => {
-  it('gives support a customer\'s name, contacts and credit status, with FORBIDDEN at each figure it may not read', async () => {
+  it("gives support a customer's name, contacts and credit status, with FORBIDDEN at each figure it may not read", async () => {
     const r = await gw.request(
       doc(`query($id: ID!) { customer(id: $id) { name contacts { fullName } credit { status onHold limit exposure } orders { totalCount } lifetimeValue } }`),
       { id: ids.customer },
@@ -87,12 +87,10 @@ describe('nested fields', () => {
     expect(r.data).toEqual({
       customer: { name: 'Partial Ltd', contacts: [{ fullName: 'Pia Partial' }], credit: { status: 'OK', onHold: false, limit: null, exposure: null }, orders: null, lifetimeValue: null },
     });
-    expect(failures(r.errors)).toEqual(
-      ['customer.credit.exposure', 'customer.credit.limit', 'customer.lifetimeValue', 'customer.orders'].map((path) => ({ code: 'FORBIDDEN', path })),
-    );
+    expect(failures(r.errors)).toEqual(['customer.credit.exposure', 'customer.credit.limit', 'customer.lifetimeValue', 'customer.orders'].map((path) => ({ code: 'FORBIDDEN', path })));
   });
 
-  it('gives the warehouse an order\'s status and lines, with FORBIDDEN at its customer and invoices', async () => {
+  it("gives the warehouse an order's status and lines, with FORBIDDEN at its customer and invoices", async () => {
     const r = await gw.request(doc(`query($id: ID!) { order(id: $id) { status lines { quantity } customer { name } invoices { id } } }`), { id: ids.order }, crew.warehouse);
     expect(r.data).toEqual({ order: { status: 'INVOICED', lines: [{ quantity: 1 }], customer: null, invoices: null } });
     expect(failures(r.errors)).toEqual(['order.customer', 'order.invoices'].map((path) => ({ code: 'FORBIDDEN', path })));

@@ -201,7 +201,11 @@ it('stops the embedded PostgreSQL it started when start-up fails later', async (
   await mkdir(join(dir, 'jwt-secret'));
   try {
     const port = String(await freePort());
-    const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 90_000 });
+    const r = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', DATA_DIR: dir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^tandem: failed to start: .*EISDIR/);
     expect(jsonLines(r.stdout).map((l) => l.msg)).toContain('embedded PostgreSQL stopped');
@@ -223,7 +227,11 @@ describe('npm run serve (scripts/bootstrap.mjs serve)', () => {
     const { port } = taken.address() as { port: number };
     try {
       // A taken port answers within a second, so this proves it reached main.js and did nothing before.
-      const r = spawnSync(process.execPath, [join(root, 'scripts/bootstrap.mjs'), 'serve'], { env: { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1' }, encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(process.execPath, [join(root, 'scripts/bootstrap.mjs'), 'serve'], {
+        env: { PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(r.stderr).toBe(`tandem: port ${port} on 127.0.0.1 is in use; set PORT to another port\n`);
       expect(r.stdout).toBe('');
       expect(r.status).toBe(2);

@@ -1,8 +1,26 @@
 import {
-  ConfirmOrderDocument, CreateContactDocument, CreateCustomerDocument, CreateOrderDocument, CreateProductDocument, CreditCheckDocument,
-  Customer360Document, CustomerDashboardDocument, InvoiceDocument, InvoiceOrderDocument, OrderDocument, PlaceCreditHoldDocument, ProductsDocument,
-  ReceivablesAgingDocument, ReceiveStockDocument, RecordPaymentDocument, ReleaseCreditHoldDocument, RepContactsDocument, SetCreditLimitDocument,
-  ShipOrderDocument, UpdateCustomerDocument, CancelOrderDocument,
+  ConfirmOrderDocument,
+  CreateContactDocument,
+  CreateCustomerDocument,
+  CreateOrderDocument,
+  CreateProductDocument,
+  CreditCheckDocument,
+  Customer360Document,
+  CustomerDashboardDocument,
+  InvoiceDocument,
+  InvoiceOrderDocument,
+  OrderDocument,
+  PlaceCreditHoldDocument,
+  ProductsDocument,
+  ReceivablesAgingDocument,
+  ReceiveStockDocument,
+  RecordPaymentDocument,
+  ReleaseCreditHoldDocument,
+  RepContactsDocument,
+  SetCreditLimitDocument,
+  ShipOrderDocument,
+  UpdateCustomerDocument,
+  CancelOrderDocument,
 } from '@tandem/client';
 import { createContact, createCrew, createCustomer, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
@@ -62,7 +80,7 @@ describe('reads', () => {
     }
   });
 
-  it.each(ROLES)('Customer360 of another rep\'s customer for %s', async (role) => {
+  it.each(ROLES)("Customer360 of another rep's customer for %s", async (role) => {
     const r = await gw.request(Customer360Document, { id: theirs.id }, crew[role]);
     if (role === 'warehouse') return expect(codes(r.errors)).toEqual(['FORBIDDEN']);
     if (role === 'rep1') {
@@ -84,7 +102,7 @@ describe('reads', () => {
     }
   });
 
-  it('keeps another rep\'s contacts out of the rep\'s list, count and search', async () => {
+  it("keeps another rep's contacts out of the rep's list, count and search", async () => {
     const all = await gw.gql(RepContactsDocument, { first: 100 }, crew.rep1);
     expect(all.contacts!.edges.map((e) => e.node.fullName)).toEqual(['Mia Mine']);
     expect(all.contacts!.totalCount).toBe(1);
@@ -95,7 +113,7 @@ describe('reads', () => {
     expect(manager.contacts!.edges.map((e) => e.node.customer.name)).toEqual(['Zeta Theirs']);
   });
 
-  it('keeps another rep\'s orders, invoices, credit checks and aging rows from the rep', async () => {
+  it("keeps another rep's orders, invoices, credit checks and aging rows from the rep", async () => {
     expect((await gw.gql(OrderDocument, { id: theirOrderId }, crew.rep1)).order).toBeNull();
     expect((await gw.gql(InvoiceDocument, { id: theirInvoiceId }, crew.rep1)).invoice).toBeNull();
     expect((await gw.gql(CreditCheckDocument, { customerId: theirs.id, amount: '1.00' }, crew.rep1)).creditCheck).toBeNull();
@@ -105,7 +123,7 @@ describe('reads', () => {
     expect(filtered.customers!.totalCount).toBe(0);
   });
 
-  it('lets the warehouse read an order\'s lines and status but not its customer', async () => {
+  it("lets the warehouse read an order's lines and status but not its customer", async () => {
     const r = await gw.request(OrderDocument, { id: theirOrderId }, crew.warehouse);
     expect(r.data!.order!.status).toBe('INVOICED');
     expect(r.data!.order!.lines).toHaveLength(1);
@@ -115,13 +133,21 @@ describe('reads', () => {
   });
 
   it.each([
-    ['support', 'creditCheck'], ['warehouse', 'creditCheck'], ['support', 'aging'], ['warehouse', 'aging'], ['support', 'order'], ['warehouse', 'invoice'],
+    ['support', 'creditCheck'],
+    ['warehouse', 'creditCheck'],
+    ['support', 'aging'],
+    ['warehouse', 'aging'],
+    ['support', 'order'],
+    ['warehouse', 'invoice'],
   ] as const)('refuses %s a %s with FORBIDDEN', async (role, what) => {
     const r =
-      what === 'creditCheck' ? await gw.request(CreditCheckDocument, { customerId: theirs.id, amount: '1.00' }, crew[role])
-      : what === 'aging' ? await gw.request(ReceivablesAgingDocument, {}, crew[role])
-      : what === 'order' ? await gw.request(OrderDocument, { id: theirOrderId }, crew[role])
-      : await gw.request(InvoiceDocument, { id: theirInvoiceId }, crew[role]);
+      what === 'creditCheck'
+        ? await gw.request(CreditCheckDocument, { customerId: theirs.id, amount: '1.00' }, crew[role])
+        : what === 'aging'
+          ? await gw.request(ReceivablesAgingDocument, {}, crew[role])
+          : what === 'order'
+            ? await gw.request(OrderDocument, { id: theirOrderId }, crew[role])
+            : await gw.request(InvoiceDocument, { id: theirInvoiceId }, crew[role]);
     expect(codes(r.errors)).toEqual(['FORBIDDEN']);
   });
 
@@ -141,23 +167,38 @@ describe('writes', () => {
   const attempts: Record<string, { allowed: Token[]; run: Attempt }> = {
     createCustomer: {
       allowed: ['admin', 'manager', 'rep1'],
-      run: async (t) => { const r = await gw.gql(CreateCustomerDocument, { input: { name: 'W Probe' } }, t); return { ok: !!r.createCustomer.customer, code: r.createCustomer.userErrors[0]?.code }; },
+      run: async (t) => {
+        const r = await gw.gql(CreateCustomerDocument, { input: { name: 'W Probe' } }, t);
+        return { ok: !!r.createCustomer.customer, code: r.createCustomer.userErrors[0]?.code };
+      },
     },
     createProduct: {
       allowed: ['admin', 'manager'],
-      run: async (t) => { const r = await gw.gql(CreateProductDocument, { input: { sku: `W-${Math.random().toString(36).slice(2)}`, name: 'W', unitPrice: '1.00' } }, t); return { ok: !!r.createProduct.product, code: r.createProduct.userErrors[0]?.code }; },
+      run: async (t) => {
+        const r = await gw.gql(CreateProductDocument, { input: { sku: `W-${Math.random().toString(36).slice(2)}`, name: 'W', unitPrice: '1.00' } }, t);
+        return { ok: !!r.createProduct.product, code: r.createProduct.userErrors[0]?.code };
+      },
     },
     receiveStock: {
       allowed: ['admin', 'warehouse'],
-      run: async (t) => { const r = await gw.gql(ReceiveStockDocument, { input: { productId, quantity: 1 } }, t); return { ok: !!r.receiveStock.product, code: r.receiveStock.userErrors[0]?.code }; },
+      run: async (t) => {
+        const r = await gw.gql(ReceiveStockDocument, { input: { productId, quantity: 1 } }, t);
+        return { ok: !!r.receiveStock.product, code: r.receiveStock.userErrors[0]?.code };
+      },
     },
     setCreditLimit: {
       allowed: ['admin', 'finance'],
-      run: async (t) => { const r = await gw.gql(SetCreditLimitDocument, { customerId: mine.id, limit: '5000.00' }, t); return { ok: !!r.setCreditLimit.customer, code: r.setCreditLimit.userErrors[0]?.code }; },
+      run: async (t) => {
+        const r = await gw.gql(SetCreditLimitDocument, { customerId: mine.id, limit: '5000.00' }, t);
+        return { ok: !!r.setCreditLimit.customer, code: r.setCreditLimit.userErrors[0]?.code };
+      },
     },
     recordPayment: {
       allowed: ['admin', 'finance'],
-      run: async (t) => { const r = await gw.gql(RecordPaymentDocument, { input: { customerId: mine.id, amount: '0.01' } }, t); return { ok: !!r.recordPayment.payment, code: r.recordPayment.userErrors[0]?.code }; },
+      run: async (t) => {
+        const r = await gw.gql(RecordPaymentDocument, { input: { customerId: mine.id, amount: '0.01' } }, t);
+        return { ok: !!r.recordPayment.payment, code: r.recordPayment.userErrors[0]?.code };
+      },
     },
   };
 
@@ -176,31 +217,52 @@ describe('writes', () => {
   Object.assign(attempts, {
     createOrder: {
       allowed: ['admin', 'manager', 'rep1'],
-      run: async (t: string) => { const r = await gw.gql(CreateOrderDocument, { input: { customerId: mine.id, lines: [{ productId, quantity: 1 }] } }, t); return { ok: !!r.createOrder.order, code: r.createOrder.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(CreateOrderDocument, { input: { customerId: mine.id, lines: [{ productId, quantity: 1 }] } }, t);
+        return { ok: !!r.createOrder.order, code: r.createOrder.userErrors[0]?.code };
+      },
     },
     confirmOrder: {
       allowed: ['admin', 'manager', 'rep1'],
-      run: async (t: string) => { const r = await gw.gql(ConfirmOrderDocument, { id: await draft() }, t); return { ok: !!r.confirmOrder.order, code: r.confirmOrder.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(ConfirmOrderDocument, { id: await draft() }, t);
+        return { ok: !!r.confirmOrder.order, code: r.confirmOrder.userErrors[0]?.code };
+      },
     },
     cancelOrder: {
       allowed: ['admin', 'manager', 'rep1'],
-      run: async (t: string) => { const r = await gw.gql(CancelOrderDocument, { id: await confirmed() }, t); return { ok: !!r.cancelOrder.order, code: r.cancelOrder.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(CancelOrderDocument, { id: await confirmed() }, t);
+        return { ok: !!r.cancelOrder.order, code: r.cancelOrder.userErrors[0]?.code };
+      },
     },
     shipOrder: {
       allowed: ['admin', 'warehouse'],
-      run: async (t: string) => { const r = await gw.gql(ShipOrderDocument, { id: await confirmed() }, t); return { ok: !!r.shipOrder.order, code: r.shipOrder.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(ShipOrderDocument, { id: await confirmed() }, t);
+        return { ok: !!r.shipOrder.order, code: r.shipOrder.userErrors[0]?.code };
+      },
     },
     invoiceOrder: {
       allowed: ['admin', 'finance'],
-      run: async (t: string) => { const r = await gw.gql(InvoiceOrderDocument, { orderId: await shipped() }, t); return { ok: !!r.invoiceOrder.invoice, code: r.invoiceOrder.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(InvoiceOrderDocument, { orderId: await shipped() }, t);
+        return { ok: !!r.invoiceOrder.invoice, code: r.invoiceOrder.userErrors[0]?.code };
+      },
     },
     createContact: {
       allowed: ['admin', 'manager', 'rep1'],
-      run: async (t: string) => { const r = await gw.gql(CreateContactDocument, { input: { customerId: mine.id, firstName: 'Role', lastName: 'Probe' } }, t); return { ok: !!r.createContact.contact, code: r.createContact.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(CreateContactDocument, { input: { customerId: mine.id, firstName: 'Role', lastName: 'Probe' } }, t);
+        return { ok: !!r.createContact.contact, code: r.createContact.userErrors[0]?.code };
+      },
     },
     updateCustomer: {
       allowed: ['admin', 'manager', 'rep1'],
-      run: async (t: string) => { const r = await gw.gql(UpdateCustomerDocument, { id: mine.id, input: { phone: '+44 20 7946 0000' } }, t); return { ok: !!r.updateCustomer.customer, code: r.updateCustomer.userErrors[0]?.code }; },
+      run: async (t: string) => {
+        const r = await gw.gql(UpdateCustomerDocument, { id: mine.id, input: { phone: '+44 20 7946 0000' } }, t);
+        return { ok: !!r.updateCustomer.customer, code: r.updateCustomer.userErrors[0]?.code };
+      },
     },
     placeAndReleaseCreditHold: {
       allowed: ['admin', 'finance'],
@@ -223,7 +285,7 @@ describe('writes', () => {
     });
   });
 
-  it('treats another rep\'s customer as not found for every write', async () => {
+  it("treats another rep's customer as not found for every write", async () => {
     const u = await gw.gql(UpdateCustomerDocument, { id: theirs.id, input: { name: 'Stolen' } }, crew.rep1);
     expect(u.updateCustomer.userErrors[0].code).toBe('NOT_FOUND');
     const c = await gw.gql(CreateContactDocument, { input: { customerId: theirs.id, firstName: 'X', lastName: 'Y' } }, crew.rep1);

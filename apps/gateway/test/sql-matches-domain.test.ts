@@ -20,13 +20,24 @@ const POLICY = domain.DEFAULT_CREDIT_POLICY;
 const fm = domain.formatMoney;
 const creditFromLists = (d: Data, c: Row, asOf: string) => domain.summarizeCredit(domain.creditInputsFromLists({ ...creditListsOf(d, c), asOf }));
 const figures = (s: domain.CreditSummary, oldest: { oldestOverdueDueDate: string | null; oldestOverdueInvoiceId: string | null }) => ({
-  openReceivables: fm(s.openReceivables), overdueAmount: fm(s.overdueAmount), oldestOverdueDueDate: oldest.oldestOverdueDueDate, oldestOverdueInvoiceId: oldest.oldestOverdueInvoiceId, maxDaysOverdue: s.maxDaysOverdue, unappliedCredit: fm(s.unappliedCredit),
-  uninvoicedOrders: fm(s.uninvoicedOrders), exposure: fm(s.exposure), available: s.available && fm(s.available), utilization: s.utilization && s.utilization.toFixed(4), status: s.status,
+  openReceivables: fm(s.openReceivables),
+  overdueAmount: fm(s.overdueAmount),
+  oldestOverdueDueDate: oldest.oldestOverdueDueDate,
+  oldestOverdueInvoiceId: oldest.oldestOverdueInvoiceId,
+  maxDaysOverdue: s.maxDaysOverdue,
+  unappliedCredit: fm(s.unappliedCredit),
+  uninvoicedOrders: fm(s.uninvoicedOrders),
+  exposure: fm(s.exposure),
+  available: s.available && fm(s.available),
+  utilization: s.utilization && s.utilization.toFixed(4),
+  status: s.status,
 });
 const invoiceRows = (rows: domain.InvoiceAtDate[]) => rows.map((r) => ({ ...r, total: fm(r.total), paid: fm(r.paid) })).sort((a, b) => a.invoiceId.localeCompare(b.invoiceId));
 const agingRows = (a: ReturnType<typeof domain.ageReceivables>) => ({
   total: Object.fromEntries(Object.entries(a.total).map(([k, v]) => [k, fm(v)])),
-  customers: a.customers.map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? v : fm(v)]))).sort((x, y) => String(x.customerId).localeCompare(String(y.customerId))),
+  customers: a.customers
+    .map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? v : fm(v)])))
+    .sort((x, y) => String(x.customerId).localeCompare(String(y.customerId))),
 });
 
 let orm: Orm;

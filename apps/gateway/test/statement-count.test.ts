@@ -22,7 +22,10 @@ beforeAll(async () => {
     await createContact(gw, owner, c.id, `Other${i}`, `Last${i}`);
     if (i % 5 === 0) await orderToInvoice(gw, crew, owner, c.id, [{ productId: p.id, quantity: 2 }]);
   }
-  gw.app.orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
+  gw.app.orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (q: { sql: string }) => statements.push(q.sql));
 }, 180_000);
 afterAll(() => gw?.stop());
 

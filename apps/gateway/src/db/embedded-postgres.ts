@@ -122,8 +122,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   } catch (err) {
     throw new Error(`embedded PostgreSQL did not start on ${pgDir} (port ${port}): ${(err as Error)?.message ?? 'the server exited early; run with LOG_LEVEL=trace to see its log'}`);
   }
-  const url = (database = 'tandem') =>
-    `postgres://${encodeURIComponent(cred.user)}:${encodeURIComponent(cred.password)}@127.0.0.1:${port}/${database}`;
+  const url = (database = 'tandem') => `postgres://${encodeURIComponent(cred.user)}:${encodeURIComponent(cred.password)}@127.0.0.1:${port}/${database}`;
 
   // The application database is created once, on the first start.
   const client = pg.getPgClient('postgres', '127.0.0.1');

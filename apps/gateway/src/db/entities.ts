@@ -13,7 +13,4 @@ import { Payment, PaymentAllocation } from '../modules/receivables/payment.entit
 import { User } from '../modules/users/user.entity';
 
 /** Every entity the ORM maps, listed explicitly (no file globbing at run time). */
-export const entities = [
-  User, Customer, Contact, Product, Order, OrderLine, Shipment, ShipmentLine,
-  Invoice, InvoiceLine, Payment, PaymentAllocation, Ticket, Opportunity, Activity, Alert,
-];
+export const entities = [User, Customer, Contact, Product, Order, OrderLine, Shipment, ShipmentLine, Invoice, InvoiceLine, Payment, PaymentAllocation, Ticket, Opportunity, Activity, Alert];

@@ -89,11 +89,7 @@ export async function lockOrderWithCustomer(tx: EntityManager, viewer: Viewer, o
 export async function lockOpenInvoices(tx: EntityManager, customerId: string): Promise<Invoice[]> {
   enter(tx, 'invoices', customerId);
   const open = [InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID];
-  const rows = await query<{ id: string }>(
-    tx,
-    'select id from invoices where customer_id = ? and status in (?) order by due_date, number for no key update',
-    [customerId, open],
-  );
+  const rows = await query<{ id: string }>(tx, 'select id from invoices where customer_id = ? and status in (?) order by due_date, number for no key update', [customerId, open]);
   if (rows.length === 0) return [];
   return tx.find(Invoice, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { dueDate: 'asc', number: 'asc' }, refresh: true });
 }

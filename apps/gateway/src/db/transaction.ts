@@ -19,11 +19,7 @@ export type MutationResult<T, D = undefined> = { ok: true; value: T } | { ok: fa
  * refused attempts it recorded are then dispatched in a transaction of their
  * own. Anything else propagates and is masked for the client.
  */
-export async function inTransaction<T, D = undefined>(
-  em: EntityManager,
-  viewer: Viewer | null,
-  work: (tx: EntityManager, events: EventLog) => Promise<T>,
-): Promise<MutationResult<T, D>> {
+export async function inTransaction<T, D = undefined>(em: EntityManager, viewer: Viewer | null, work: (tx: EntityManager, events: EventLog) => Promise<T>): Promise<MutationResult<T, D>> {
   const events = new EventLog(viewer?.id ?? null);
   try {
     const value = await em.transactional(async (tx) => {

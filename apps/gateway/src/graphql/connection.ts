@@ -8,7 +8,7 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when a page follows this one.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The last edge\'s cursor: pass it as `after` for the next page; null on an empty page.' })
+  @Field(() => String, { nullable: true, description: "The last edge's cursor: pass it as `after` for the next page; null on an empty page." })
   endCursor!: string | null;
 }
 
@@ -42,7 +42,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => Int, { description: 'All items that match, on every page (only those the viewer may read).' })
     totalCount!: number;
 
-    @Field(() => [EdgeType], { description: 'The items of this page, in the list\'s order.' })
+    @Field(() => [EdgeType], { description: "The items of this page, in the list's order." })
     edges!: EdgeType[];
 
     @Field(() => PageInfo, { description: 'Where this page ends and whether another follows.' })
@@ -80,13 +80,7 @@ export function decodeCursor(cursor: string): Cursor {
 }
 
 /** Builds a connection from rows fetched with limit + 1 (the extra row means there is a next page). */
-export function toConnection<R, T>(
-  rows: R[],
-  limit: number,
-  cursorOf: (row: R) => string,
-  nodeOf: (row: R) => T,
-  totalCount: () => Promise<number> | number,
-): ConnectionValue<T> {
+export function toConnection<R, T>(rows: R[], limit: number, cursorOf: (row: R) => string, nodeOf: (row: R) => T, totalCount: () => Promise<number> | number): ConnectionValue<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((r) => ({ cursor: cursorOf(r), node: nodeOf(r) }));
   return lazyCount({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, totalCount);

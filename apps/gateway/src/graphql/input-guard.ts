@@ -1,6 +1,22 @@
 import {
-  BREAK, getArgumentValues, getNullableType, getVariableValues, GraphQLError, isInputObjectType, isListType, isScalarType, Kind, TypeInfo, visit, visitWithTypeInfo,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLArgument, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode,
+  BREAK,
+  getArgumentValues,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badUserInput } from './errors';
@@ -59,9 +75,7 @@ const checkers = new WeakMap<readonly GraphQLArgument[], Check | null>();
 
 function argumentsChecker(coordinate: string, args: readonly GraphQLArgument[]): Check | null {
   if (checkers.has(args)) return checkers.get(args)!;
-  const parts = args
-    .map((a) => ({ name: a.name, check: checkerFor(a.type, ALERT_ID_ARGS.has(`${coordinate}.${a.name}`)) }))
-    .filter((a): a is { name: string; check: Check } => a.check !== null);
+  const parts = args.map((a) => ({ name: a.name, check: checkerFor(a.type, ALERT_ID_ARGS.has(`${coordinate}.${a.name}`)) })).filter((a): a is { name: string; check: Check } => a.check !== null);
   const check: Check | null = parts.length
     ? (value) => {
         const given = value as Record<string, unknown>;
@@ -82,7 +96,12 @@ function argumentsChecker(coordinate: string, args: readonly GraphQLArgument[]):
  * null; anything the document or its variables get wrong otherwise is left
  * to GraphQL's own validation and coercion.
  */
-export function documentInputError(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+export function documentInputError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) return null;

@@ -58,9 +58,7 @@ function keysetSql(keyset: DateKeyset, after: Cursor | null): { order: string; a
   const tieType = keyset.tieIsUuid ? 'uuid' : 'text';
   return {
     order: `${keyset.date} ${dir}, ${keyset.tie} ${dir}`,
-    after: after
-      ? { sql: `(${keyset.date}, ${keyset.tie}) ${keyset.descending ? '<' : '>'} (?::date, ?::${tieType})`, params: [after.key, after.id] }
-      : null,
+    after: after ? { sql: `(${keyset.date}, ${keyset.tie}) ${keyset.descending ? '<' : '>'} (?::date, ?::${tieType})`, params: [after.key, after.id] } : null,
   };
 }
 
@@ -84,8 +82,14 @@ export async function datedConnection<R extends { sort_date: string; sort_tie: s
        from ${list.from} where ${filterSql}${ks.after ? ` and ${ks.after.sql}` : ''} order by ${ks.order} limit ?`,
     [...params, ...(ks.after?.params ?? []), page.limit + 1],
   );
-  return toConnection(rows, page.limit, (r) => dateCursor(r.sort_date, r.sort_tie), list.node, async () => {
-    const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from ${list.from} where ${filterSql}`, params);
-    return Number(n);
-  });
+  return toConnection(
+    rows,
+    page.limit,
+    (r) => dateCursor(r.sort_date, r.sort_tie),
+    list.node,
+    async () => {
+      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from ${list.from} where ${filterSql}`, params);
+      return Number(n);
+    },
+  );
 }

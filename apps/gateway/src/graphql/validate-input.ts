@@ -4,9 +4,7 @@ import { UserErrorCode, userError, type UserError } from './user-error.type';
 function flatten(errors: ValidationError[], path: string[]): UserError[] {
   return errors.flatMap((e) => {
     const here = [...path, e.property];
-    const own = Object.values(e.constraints ?? {}).map((m) =>
-      userError(UserErrorCode.BAD_USER_INPUT, `${e.property} ${m.replace(new RegExp(`^${e.property}\\s+`), '')}`, here),
-    );
+    const own = Object.values(e.constraints ?? {}).map((m) => userError(UserErrorCode.BAD_USER_INPUT, `${e.property} ${m.replace(new RegExp(`^${e.property}\\s+`), '')}`, here));
     return [...own, ...flatten(e.children ?? [], here)];
   });
 }

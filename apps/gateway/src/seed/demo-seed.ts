@@ -53,9 +53,31 @@ export async function seedDemo(orm: Orm, services: Services, log: Logger): Promi
   for (const p of catalog) product[p.sku] = must(p.sku, await services.catalog.createProduct(em, as.manager, p)).id;
 
   const customers = [
-    { key: 'northwind', owner: 'rep1', name: 'Northwind Traders', email: 'buying@northwind.example', limit: '25000.00', terms: 30, contacts: [['Nancy', 'Davolio', 'Purchasing manager'], ['Andrew', 'Fuller', 'CFO']] },
+    {
+      key: 'northwind',
+      owner: 'rep1',
+      name: 'Northwind Traders',
+      email: 'buying@northwind.example',
+      limit: '25000.00',
+      terms: 30,
+      contacts: [
+        ['Nancy', 'Davolio', 'Purchasing manager'],
+        ['Andrew', 'Fuller', 'CFO'],
+      ],
+    },
     { key: 'contoso', owner: 'rep1', name: 'Contoso Ltd', email: 'ap@contoso.example', limit: '8000.00', terms: 14, contacts: [['Kim', 'Abercrombie', 'Office manager']] },
-    { key: 'fabrikam', owner: 'rep2', name: 'Fabrikam Inc', email: 'orders@fabrikam.example', limit: '15000.00', terms: 30, contacts: [['Jon', 'Morris', 'Facilities'], ['Ana', 'Trujillo', 'Accounts payable']] },
+    {
+      key: 'fabrikam',
+      owner: 'rep2',
+      name: 'Fabrikam Inc',
+      email: 'orders@fabrikam.example',
+      limit: '15000.00',
+      terms: 30,
+      contacts: [
+        ['Jon', 'Morris', 'Facilities'],
+        ['Ana', 'Trujillo', 'Accounts payable'],
+      ],
+    },
     { key: 'litware', owner: 'rep2', name: 'Litware Studio', email: 'hello@litware.example', limit: '3000.00', terms: 30, contacts: [['Pat', 'Kline', 'Founder']] },
     { key: 'adatum', owner: 'rep2', name: 'Adatum Corp', email: 'finance@adatum.example', limit: null, terms: 45, contacts: [['Lee', 'Chen', 'Procurement']] },
   ] as const;
@@ -65,45 +87,101 @@ export async function seedDemo(orm: Orm, services: Services, log: Logger): Promi
     customer[c.key] = created.id;
     must(`${c.name} limit`, await services.credit.setCreditLimit(em, as.finance, created.id, c.limit));
     for (const [firstName, lastName, title] of c.contacts) {
-      must(`${firstName} ${lastName}`, await services.customers.createContact(em, as[c.owner], { customerId: created.id, firstName, lastName, title, email: `${firstName}.${lastName}@${c.email.split('@')[1]}`.toLowerCase() }));
+      must(
+        `${firstName} ${lastName}`,
+        await services.customers.createContact(em, as[c.owner], { customerId: created.id, firstName, lastName, title, email: `${firstName}.${lastName}@${c.email.split('@')[1]}`.toLowerCase() }),
+      );
     }
   }
 
   const order = async (owner: string, key: string, lines: [string, number, string?][], daysBack: number) =>
-    must(`order for ${key}`, await services.orders.createOrder(em, as[owner], {
-      customerId: customer[key],
-      orderDate: daysAgo(daysBack),
-      lines: lines.map(([sku, quantity, discountPercent]) => ({ productId: product[sku], quantity, discountPercent: discountPercent ?? '0' })),
-    })).id;
+    must(
+      `order for ${key}`,
+      await services.orders.createOrder(em, as[owner], {
+        customerId: customer[key],
+        orderDate: daysAgo(daysBack),
+        lines: lines.map(([sku, quantity, discountPercent]) => ({ productId: product[sku], quantity, discountPercent: discountPercent ?? '0' })),
+      }),
+    ).id;
   const confirm = async (owner: string, id: string) => must('confirm', await services.fulfilment.confirmOrder(em, as[owner], id)).order;
   const ship = async (id: string, lines?: { productId: string; quantity: number }[]) => must('ship', await services.fulfilment.shipOrder(em, as.warehouse, id, lines));
   const invoice = async (id: string, daysBack: number) => must('invoice', await services.invoicing.invoiceOrder(em, as.finance, id, daysAgo(daysBack)));
 
   // Northwind: a long-standing customer, paid up, with a fresh confirmed order.
-  const nw1 = await order('rep1', 'northwind', [['CHAIR-ERGO', 12, '5'], ['LAMP-LED', 12]], 70);
-  await confirm('rep1', nw1); await ship(nw1); const nwInv = await invoice(nw1, 65);
+  const nw1 = await order(
+    'rep1',
+    'northwind',
+    [
+      ['CHAIR-ERGO', 12, '5'],
+      ['LAMP-LED', 12],
+    ],
+    70,
+  );
+  await confirm('rep1', nw1);
+  await ship(nw1);
+  const nwInv = await invoice(nw1, 65);
   must('payment', await services.payments.recordPayment(em, as.finance, { customerId: customer.northwind, amount: nwInv.total, receivedOn: daysAgo(40), reference: 'NW-BACS-0412' }));
   const nw2 = await order('rep1', 'northwind', [['DESK-SIT-STAND', 6, '7.5']], 3);
   await confirm('rep1', nw2);
   await order('rep1', 'northwind', [['CABLE-KIT', 40]], 0); // a draft still being put together
 
   // Contoso: part-paid and a partial shipment.
-  const co1 = await order('rep1', 'contoso', [['MON-27', 4], ['CABLE-KIT', 10]], 20);
-  await confirm('rep1', co1); await ship(co1); await invoice(co1, 18);
+  const co1 = await order(
+    'rep1',
+    'contoso',
+    [
+      ['MON-27', 4],
+      ['CABLE-KIT', 10],
+    ],
+    20,
+  );
+  await confirm('rep1', co1);
+  await ship(co1);
+  await invoice(co1, 18);
   must('part payment', await services.payments.recordPayment(em, as.finance, { customerId: customer.contoso, amount: '500.00', receivedOn: daysAgo(5), reference: 'CT-CHQ-1183' }));
-  const co2 = await order('rep1', 'contoso', [['LAMP-LED', 20], ['CHAIR-ERGO', 2]], 2);
-  await confirm('rep1', co2); await ship(co2, [{ productId: product['LAMP-LED'], quantity: 20 }]);
+  const co2 = await order(
+    'rep1',
+    'contoso',
+    [
+      ['LAMP-LED', 20],
+      ['CHAIR-ERGO', 2],
+    ],
+    2,
+  );
+  await confirm('rep1', co2);
+  await ship(co2, [{ productId: product['LAMP-LED'], quantity: 20 }]);
 
   // Fabrikam: overdue by a few weeks (credit WARNING), plus a shipped order awaiting its invoice.
-  const fa1 = await order('rep2', 'fabrikam', [['DESK-SIT-STAND', 8], ['CHAIR-ERGO', 8]], 75);
-  await confirm('rep2', fa1); await ship(fa1); await invoice(fa1, 72);
+  const fa1 = await order(
+    'rep2',
+    'fabrikam',
+    [
+      ['DESK-SIT-STAND', 8],
+      ['CHAIR-ERGO', 8],
+    ],
+    75,
+  );
+  await confirm('rep2', fa1);
+  await ship(fa1);
+  await invoice(fa1, 72);
   const fa2 = await order('rep2', 'fabrikam', [['LAMP-LED', 15]], 6);
-  await confirm('rep2', fa2); await ship(fa2);
+  await confirm('rep2', fa2);
+  await ship(fa2);
 
   // Litware: more than 60 days overdue, so its credit status is ON_HOLD; a cancelled order too.
-  const li1 = await order('rep2', 'litware', [['MON-27', 3], ['CABLE-KIT', 5]], 120);
+  const li1 = await order(
+    'rep2',
+    'litware',
+    [
+      ['MON-27', 3],
+      ['CABLE-KIT', 5],
+    ],
+    120,
+  );
   const li2 = await order('rep2', 'litware', [['CHAIR-ERGO', 2]], 30);
-  await confirm('rep2', li1); await confirm('rep2', li2); await ship(li1);
+  await confirm('rep2', li1);
+  await confirm('rep2', li2);
+  await ship(li1);
   must('cancel', await services.fulfilment.cancelOrder(em, as.rep2, li2, 'Customer postponed the refit'));
   await invoice(li1, 118);
 

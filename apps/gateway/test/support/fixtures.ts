@@ -1,6 +1,14 @@
 import {
-  ConfirmOrderDocument, CreateContactDocument, CreateCustomerDocument, CreateOrderDocument, CreateProductDocument, CreateUserDocument,
-  InvoiceOrderDocument, MeDocument, SetCreditLimitDocument, ShipOrderDocument,
+  ConfirmOrderDocument,
+  CreateContactDocument,
+  CreateCustomerDocument,
+  CreateOrderDocument,
+  CreateProductDocument,
+  CreateUserDocument,
+  InvoiceOrderDocument,
+  MeDocument,
+  SetCreditLimitDocument,
+  ShipOrderDocument,
 } from '@tandem/client';
 import { ADMIN, type TestGateway } from './test-app';
 
@@ -21,7 +29,12 @@ export interface Crew {
 export async function createCrew(gw: TestGateway, tag = ''): Promise<Crew> {
   const admin = await gw.login(ADMIN.email, ADMIN.password);
   const people: [keyof Crew['ids'], RoleName][] = [
-    ['manager', 'SALES_MANAGER'], ['rep1', 'SALES_REP'], ['rep2', 'SALES_REP'], ['finance', 'FINANCE'], ['warehouse', 'WAREHOUSE'], ['support', 'SUPPORT'],
+    ['manager', 'SALES_MANAGER'],
+    ['rep1', 'SALES_REP'],
+    ['rep2', 'SALES_REP'],
+    ['finance', 'FINANCE'],
+    ['warehouse', 'WAREHOUSE'],
+    ['support', 'SUPPORT'],
   ];
   const crew = { admin, ids: {} } as Crew;
   crew.ids.admin = (await gw.gql(MeDocument, {}, admin)).me.id;
@@ -57,7 +70,13 @@ export async function createContact(gw: TestGateway, token: string, customerId: 
   return r.createContact.contact;
 }
 
-export async function createOrder(gw: TestGateway, token: string, customerId: string, lines: { productId: string; quantity: number; discountPercent?: string; unitPrice?: string }[], orderDate?: string) {
+export async function createOrder(
+  gw: TestGateway,
+  token: string,
+  customerId: string,
+  lines: { productId: string; quantity: number; discountPercent?: string; unitPrice?: string }[],
+  orderDate?: string,
+) {
   const r = await gw.gql(CreateOrderDocument, { input: { customerId, lines, orderDate } }, token);
   if (!r.createOrder.order) throw new Error(JSON.stringify(r.createOrder.userErrors));
   return r.createOrder.order;

@@ -62,7 +62,14 @@ export const EDGE_CUSTOMER: RawCustomer = {
     { due: 30, terms: 0, cents: 6_000 }, // issued after the anchor
   ],
   payments: [
-    { day: -50, unappliedCents: 0, allocations: [{ invoice: 5, percent: 100 }, { invoice: 3, percent: 50 }] }, // pays invoice 5 in full, half of 3
+    {
+      day: -50,
+      unappliedCents: 0,
+      allocations: [
+        { invoice: 5, percent: 100 },
+        { invoice: 3, percent: 50 },
+      ],
+    }, // pays invoice 5 in full, half of 3
     { day: 0, unappliedCents: 0, allocations: [{ invoice: 0, percent: 30 }] }, // received on the anchor itself
     { day: 10, unappliedCents: 250, allocations: [{ invoice: 2, percent: 40 }] }, // received after the anchor
   ],
@@ -88,7 +95,11 @@ export interface Data {
 }
 
 /** Ids whose order has nothing to do with insertion order, so a missing tie-break shows. */
-export const uid = (key: string) => createHash('md5').update(key).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+export const uid = (key: string) =>
+  createHash('md5')
+    .update(key)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 const cents = (n: number) => new domain.Decimal(n).div(100);
 const fm = domain.formatMoney;
 
@@ -100,27 +111,82 @@ export function build(raw: RawCustomer[], ownerId: string, productId: string): D
     const id = uid(`order ${n++}`);
     const priced = lines.map((l) => domain.priceLine(l));
     const totals = domain.documentTotals(priced);
-    d.orders.push({ id, number: `O-${n}`, customer_id: customerId, status, order_date: ANCHOR, subtotal: fm(totals.subtotal), tax_total: fm(totals.taxTotal), total: fm(totals.total), created_by_id: ownerId, created_at: new Date().toISOString() });
-    lines.forEach((l, k) => d.lines.push({
-      id: uid(`line ${n++}`), order_id: id, line_no: k + 1, product_id: productId, quantity: l.quantity, unit_price: l.unitPrice, discount_percent: l.discountPercent, tax_rate: l.taxRate,
-      line_net: fm(priced[k].net), tax_amount: fm(priced[k].tax), shipped_quantity: l.shipped, invoiced_quantity: l.invoiced,
-    }));
+    d.orders.push({
+      id,
+      number: `O-${n}`,
+      customer_id: customerId,
+      status,
+      order_date: ANCHOR,
+      subtotal: fm(totals.subtotal),
+      tax_total: fm(totals.taxTotal),
+      total: fm(totals.total),
+      created_by_id: ownerId,
+      created_at: new Date().toISOString(),
+    });
+    lines.forEach((l, k) =>
+      d.lines.push({
+        id: uid(`line ${n++}`),
+        order_id: id,
+        line_no: k + 1,
+        product_id: productId,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        discount_percent: l.discountPercent,
+        tax_rate: l.taxRate,
+        line_net: fm(priced[k].net),
+        tax_amount: fm(priced[k].tax),
+        shipped_quantity: l.shipped,
+        invoiced_quantity: l.invoiced,
+      }),
+    );
     return id;
   };
   raw.forEach((c, ci) => {
     const customerId = uid(`customer ${ci}`);
-    d.customers.push({ id: customerId, name: `C${ci}`, owner_id: ownerId, payment_terms_days: 30, credit_limit: c.limitCents === null ? null : fm(cents(c.limitCents)), on_hold: c.onHold, created_at: new Date().toISOString() });
+    d.customers.push({
+      id: customerId,
+      name: `C${ci}`,
+      owner_id: ownerId,
+      payment_terms_days: 30,
+      credit_limit: c.limitCents === null ? null : fm(cents(c.limitCents)),
+      on_hold: c.onHold,
+      created_at: new Date().toISOString(),
+    });
     // The order every invoice of this customer bills: fully invoiced, so worth nothing to credit.
     const billed = order(customerId, 'INVOICED', [{ quantity: 1, shipped: 1, invoiced: 1, unitPrice: '1.00', discountPercent: '0', taxRate: '0' }]);
     for (const o of c.orders) {
-      order(customerId, o.status, o.lines.map((l) => {
-        const shipped = Math.floor((l.quantity * l.shippedPercent) / 100);
-        return { quantity: l.quantity, shipped, invoiced: Math.floor((shipped * l.invoicedPercent) / 100), unitPrice: fm(cents(l.unitCents)), discountPercent: l.discountPercent, taxRate: l.taxRate };
-      }));
+      order(
+        customerId,
+        o.status,
+        o.lines.map((l) => {
+          const shipped = Math.floor((l.quantity * l.shippedPercent) / 100);
+          return {
+            quantity: l.quantity,
+            shipped,
+            invoiced: Math.floor((shipped * l.invoicedPercent) / 100),
+            unitPrice: fm(cents(l.unitCents)),
+            discountPercent: l.discountPercent,
+            taxRate: l.taxRate,
+          };
+        }),
+      );
     }
     const invoices = c.invoices.map((i) => {
       const due = domain.addDays(ANCHOR, i.due);
-      const row = { id: uid(`invoice ${n++}`), number: `I-${n}`, customer_id: customerId, order_id: billed, status: 'OPEN', issue_date: domain.addDays(due, -i.terms), due_date: due, subtotal: fm(cents(i.cents)), tax_total: '0.00', total: fm(cents(i.cents)), amount_paid: '0.00', created_at: new Date().toISOString() };
+      const row = {
+        id: uid(`invoice ${n++}`),
+        number: `I-${n}`,
+        customer_id: customerId,
+        order_id: billed,
+        status: 'OPEN',
+        issue_date: domain.addDays(due, -i.terms),
+        due_date: due,
+        subtotal: fm(cents(i.cents)),
+        tax_total: '0.00',
+        total: fm(cents(i.cents)),
+        amount_paid: '0.00',
+        created_at: new Date().toISOString(),
+      };
       d.invoices.push(row);
       return row;
     });
@@ -138,7 +204,14 @@ export function build(raw: RawCustomer[], ownerId: string, productId: string): D
       }
       const amount = domain.sumMoney(allocated.map((a) => a.amount as string)).plus(cents(p.unappliedCents));
       if (amount.lte(0)) continue;
-      d.payments.push({ id: paymentId, customer_id: customerId, amount: fm(amount), received_on: domain.addDays(ANCHOR, p.day), unapplied_amount: fm(cents(p.unappliedCents)), created_at: new Date().toISOString() });
+      d.payments.push({
+        id: paymentId,
+        customer_id: customerId,
+        amount: fm(amount),
+        received_on: domain.addDays(ANCHOR, p.day),
+        unapplied_amount: fm(cents(p.unappliedCents)),
+        created_at: new Date().toISOString(),
+      });
       d.allocations.push(...allocated);
     }
     for (const inv of invoices) inv.status = domain.invoiceStatus({ total: inv.total, amountPaid: inv.amount_paid });
@@ -149,14 +222,28 @@ export function build(raw: RawCustomer[], ownerId: string, productId: string): D
 export async function store(em: EntityManager, d: Data): Promise<void> {
   await em.execute('truncate payment_allocations, payments, invoices, order_lines, orders, customers cascade');
   const knex = em.getConnection().getKnex();
-  for (const [table, rows] of [['customers', d.customers], ['orders', d.orders], ['order_lines', d.lines], ['invoices', d.invoices], ['payments', d.payments], ['payment_allocations', d.allocations]] as const) {
+  for (const [table, rows] of [
+    ['customers', d.customers],
+    ['orders', d.orders],
+    ['order_lines', d.lines],
+    ['invoices', d.invoices],
+    ['payments', d.payments],
+    ['payment_allocations', d.allocations],
+  ] as const) {
     if (rows.length) await knex(table).insert(rows);
   }
 }
 
 /** A customer's invoices as the domain's credit lists take them. */
 export const owedOf = (d: Data, customerId: string): domain.InvoiceOwed[] =>
-  d.invoices.filter((i) => i.customer_id === customerId).map((i) => ({ id: i.id as string, status: i.status as domain.InvoiceStatus, balanceDue: domain.balanceDue({ total: i.total as string, amountPaid: i.amount_paid as string }), dueDate: i.due_date as string }));
+  d.invoices
+    .filter((i) => i.customer_id === customerId)
+    .map((i) => ({
+      id: i.id as string,
+      status: i.status as domain.InvoiceStatus,
+      balanceDue: domain.balanceDue({ total: i.total as string, amountPaid: i.amount_paid as string }),
+      dueDate: i.due_date as string,
+    }));
 /** The invoices and dated allocations as receivables-history takes them. */
 export const history = (d: Data) => ({
   invoices: d.invoices.map((i) => ({ invoiceId: i.id as string, customerId: i.customer_id as string, issueDate: i.issue_date as string, dueDate: i.due_date as string, total: i.total as string })),
@@ -165,10 +252,20 @@ export const history = (d: Data) => ({
 
 /** One customer's rows as the lists creditInputsFromLists takes (all but the date). */
 export function creditListsOf(d: Data, c: Row) {
-  const orders = d.orders.filter((o) => o.customer_id === c.id).map((o) => ({
-    status: o.status as domain.OrderStatus,
-    lines: d.lines.filter((l) => l.order_id === o.id).map((l) => ({ quantity: l.quantity as number, invoicedQuantity: l.invoiced_quantity as number, unitPrice: l.unit_price as string, discountPercent: l.discount_percent as string, taxRate: l.tax_rate as string })),
-  }));
+  const orders = d.orders
+    .filter((o) => o.customer_id === c.id)
+    .map((o) => ({
+      status: o.status as domain.OrderStatus,
+      lines: d.lines
+        .filter((l) => l.order_id === o.id)
+        .map((l) => ({
+          quantity: l.quantity as number,
+          invoicedQuantity: l.invoiced_quantity as number,
+          unitPrice: l.unit_price as string,
+          discountPercent: l.discount_percent as string,
+          taxRate: l.tax_rate as string,
+        })),
+    }));
   const unappliedPayments = d.payments.filter((p) => p.customer_id === c.id).map((p) => p.unapplied_amount as string);
   return { limit: c.credit_limit as string | null, onHold: c.on_hold as boolean, invoices: owedOf(d, c.id as string), orders, unappliedPayments };
 }

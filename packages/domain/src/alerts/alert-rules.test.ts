@@ -1,21 +1,37 @@
 import { checkCredit } from '../credit/credit-check';
 import { summarizeCredit } from '../credit/credit-position';
-import {
-  ALERT_KINDS, canViewerSeeAlert, creditRefusalAlerts, creditStatusChangeAlerts, dealWonAlert, invoiceOverdueAlert, lowStockAlert, slaBreachAlert, type AlertRole,
-} from './alert-rules';
+import { ALERT_KINDS, canViewerSeeAlert, creditRefusalAlerts, creditStatusChangeAlerts, dealWonAlert, invoiceOverdueAlert, lowStockAlert, slaBreachAlert, type AlertRole } from './alert-rules';
 
 const customer = { customerId: 'c1', customerName: 'Acme', ownerId: 'rep-1' };
 const viewers: { id: string; role: AlertRole }[] = [
-  { id: 'admin', role: 'ADMIN' }, { id: 'mgr', role: 'SALES_MANAGER' }, { id: 'rep-1', role: 'SALES_REP' }, { id: 'rep-2', role: 'SALES_REP' },
-  { id: 'fin', role: 'FINANCE' }, { id: 'wh', role: 'WAREHOUSE' }, { id: 'sup', role: 'SUPPORT' },
+  { id: 'admin', role: 'ADMIN' },
+  { id: 'mgr', role: 'SALES_MANAGER' },
+  { id: 'rep-1', role: 'SALES_REP' },
+  { id: 'rep-2', role: 'SALES_REP' },
+  { id: 'fin', role: 'FINANCE' },
+  { id: 'wh', role: 'WAREHOUSE' },
+  { id: 'sup', role: 'SUPPORT' },
 ];
 const hearers = (audience: Parameters<typeof canViewerSeeAlert>[1]) => viewers.filter((v) => canViewerSeeAlert(v, audience)).map((v) => v.id);
 
-const summary = summarizeCredit({ limit: '100.00', onHold: false, openReceivables: '90.00', uninvoicedOrders: '0', unappliedCredit: '0', overdueAmount: '0', oldestOverdueDueDate: null, asOf: '2025-01-01' });
+const summary = summarizeCredit({
+  limit: '100.00',
+  onHold: false,
+  openReceivables: '90.00',
+  uninvoicedOrders: '0',
+  unappliedCredit: '0',
+  overdueAmount: '0',
+  oldestOverdueDueDate: null,
+  asOf: '2025-01-01',
+});
 
 describe('who hears what', () => {
   it.each([
-    ['a credit refusal', creditRefusalAlerts({ ...customer, orderId: 'o1', orderNumber: 'SO-1', check: checkCredit({ ...summary, amount: '20.00' }), attemptId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
+    [
+      'a credit refusal',
+      creditRefusalAlerts({ ...customer, orderId: 'o1', orderNumber: 'SO-1', check: checkCredit({ ...summary, amount: '20.00' }), attemptId: 'x' })[0],
+      ['admin', 'mgr', 'rep-1', 'fin'],
+    ],
     ['a credit warning', creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', holdCause: null, changeId: 'x' })[0], ['admin', 'mgr', 'rep-1', 'fin']],
     ['an overdue invoice', invoiceOverdueAlert({ ...customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-01-01', balanceDue: '5.00' }), ['admin', 'rep-1', 'fin']],
     ['short stock for confirmed orders', lowStockAlert({ productId: 'p', sku: 'SKU', available: 2, reorderPoint: 5, repIds: ['rep-2', 'rep-2'], changeId: 'x' }), ['admin', 'mgr', 'rep-2', 'wh']],
@@ -48,8 +64,7 @@ describe('one alert per business event', () => {
   it('keys a hold by its cause: each hand-placed hold by its change, a late invoice by the invoice alone', () => {
     const placed = creditStatusChangeAlerts({ ...customer, before: 'WARNING', after: 'ON_HOLD', holdCause: { kind: 'HOLD_PLACED' }, changeId: 'chg', reason: 'disputed' });
     expect(placed).toEqual([expect.objectContaining({ kind: 'CREDIT_HOLD', severity: 'CRITICAL', eventKey: 'CREDIT_HOLD:c1:placed:chg', message: 'Acme is on credit hold: disputed.' })]);
-    const late = (changeId: string, before: 'OK' | 'WARNING') =>
-      creditStatusChangeAlerts({ ...customer, before, after: 'ON_HOLD', holdCause: { kind: 'INVOICE_OVERDUE', invoiceId: 'i9' }, changeId });
+    const late = (changeId: string, before: 'OK' | 'WARNING') => creditStatusChangeAlerts({ ...customer, before, after: 'ON_HOLD', holdCause: { kind: 'INVOICE_OVERDUE', invoiceId: 'i9' }, changeId });
     // A write that moves the customer on hold and the scan that finds it later name the same cause.
     expect(late('write-1', 'OK')[0].eventKey).toBe(late('scan', 'WARNING')[0].eventKey);
     expect(late('write-1', 'OK')[0]).toMatchObject({ eventKey: 'CREDIT_HOLD:c1:overdue:i9', message: 'Acme is on credit hold: an invoice is more than 60 days past due.' });

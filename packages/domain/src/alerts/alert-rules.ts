@@ -67,14 +67,16 @@ const creditAudience = (ownerId: string): AlertAudience => ({ roles: ['ADMIN', '
  */
 export function creditRefusalAlerts(c: CustomerFacts & { orderId: string; orderNumber: string; check: CreditCheck; attemptId: string }): RaisedAlert[] {
   if (c.check.approved || c.check.reason !== 'CREDIT_LIMIT_EXCEEDED') return [];
-  return [{
-    kind: 'CREDIT_LIMIT_EXCEEDED',
-    severity: 'WARNING',
-    message: `Order ${c.orderNumber} for ${c.customerName} was refused: exposure would reach ${formatMoney(c.check.exposureAfter)} against a limit of ${formatMoney(c.check.limit!)}.`,
-    subject: { customerId: c.customerId, orderId: c.orderId },
-    audience: creditAudience(c.ownerId),
-    eventKey: alertKeys.creditLimitExceeded(c.orderId, c.attemptId),
-  }];
+  return [
+    {
+      kind: 'CREDIT_LIMIT_EXCEEDED',
+      severity: 'WARNING',
+      message: `Order ${c.orderNumber} for ${c.customerName} was refused: exposure would reach ${formatMoney(c.check.exposureAfter)} against a limit of ${formatMoney(c.check.limit!)}.`,
+      subject: { customerId: c.customerId, orderId: c.orderId },
+      audience: creditAudience(c.ownerId),
+      eventKey: alertKeys.creditLimitExceeded(c.orderId, c.attemptId),
+    },
+  ];
 }
 
 /**
@@ -83,9 +85,7 @@ export function creditRefusalAlerts(c: CustomerFacts & { orderId: string; orderN
  * cause (a hold placed by hand, with its reason; or an invoice more than 60
  * days late). `changeId` names the change that caused it.
  */
-export function creditStatusChangeAlerts(
-  c: CustomerFacts & { before: CreditStatus; after: CreditStatus; holdCause: HoldCause | null; changeId: string; reason?: string },
-): RaisedAlert[] {
+export function creditStatusChangeAlerts(c: CustomerFacts & { before: CreditStatus; after: CreditStatus; holdCause: HoldCause | null; changeId: string; reason?: string }): RaisedAlert[] {
   return creditStatusAlerts(c.before, c.after).map((kind): RaisedAlert => {
     if (kind === 'CREDIT_HOLD') {
       if (!c.holdCause) throw new Error('creditStatusChangeAlerts: ON_HOLD without a cause');

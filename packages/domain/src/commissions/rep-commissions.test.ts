@@ -14,10 +14,39 @@ const invoices: CommissionInvoice[] = [
 const show = (r: ReturnType<typeof commissionsByRep>) => r.map((x) => [x.ownerId, formatMoney(x.paidRevenue), x.rate.toString(), formatMoney(x.amount)]);
 
 it.each([
-  ['the default 5 %', {}, [['rep-a', '333.43', '0.05', '16.67'], ['rep-b', '100.00', '0.05', '5.00']]],
-  ['a default of 10 %', { defaultRate: '0.1' }, [['rep-a', '333.43', '0.1', '33.34'], ['rep-b', '100.00', '0.1', '10.00']]],
-  ['a rep of its own', { rates: { 'rep-b': '0.075' } }, [['rep-a', '333.43', '0.05', '16.67'], ['rep-b', '100.00', '0.075', '7.50']]],
-  ['reps with nothing paid', { repIds: ['rep-c', 'rep-a'] }, [['rep-a', '333.43', '0.05', '16.67'], ['rep-b', '100.00', '0.05', '5.00'], ['rep-c', '0.00', '0.05', '0.00']]],
+  [
+    'the default 5 %',
+    {},
+    [
+      ['rep-a', '333.43', '0.05', '16.67'],
+      ['rep-b', '100.00', '0.05', '5.00'],
+    ],
+  ],
+  [
+    'a default of 10 %',
+    { defaultRate: '0.1' },
+    [
+      ['rep-a', '333.43', '0.1', '33.34'],
+      ['rep-b', '100.00', '0.1', '10.00'],
+    ],
+  ],
+  [
+    'a rep of its own',
+    { rates: { 'rep-b': '0.075' } },
+    [
+      ['rep-a', '333.43', '0.05', '16.67'],
+      ['rep-b', '100.00', '0.075', '7.50'],
+    ],
+  ],
+  [
+    'reps with nothing paid',
+    { repIds: ['rep-c', 'rep-a'] },
+    [
+      ['rep-a', '333.43', '0.05', '16.67'],
+      ['rep-b', '100.00', '0.05', '5.00'],
+      ['rep-c', '0.00', '0.05', '0.00'],
+    ],
+  ],
 ])('pays January revenue per rep at %s', (_what, options, want) => {
   expect(show(commissionsByRep({ invoices, period: january, ...options }))).toEqual(want);
 });

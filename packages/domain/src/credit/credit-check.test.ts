@@ -4,7 +4,14 @@ import { checkCredit, creditRefusal, creditStatusAlerts } from './credit-check';
 import { summarizeCredit, type CreditInputs, type CreditStatus } from './credit-position';
 
 const base: CreditInputs = {
-  limit: '1000.00', onHold: false, openReceivables: '0', uninvoicedOrders: '0', unappliedCredit: '0', overdueAmount: '0', oldestOverdueDueDate: null, asOf: '2025-06-30',
+  limit: '1000.00',
+  onHold: false,
+  openReceivables: '0',
+  uninvoicedOrders: '0',
+  unappliedCredit: '0',
+  overdueAmount: '0',
+  oldestOverdueDueDate: null,
+  asOf: '2025-06-30',
 };
 const summary = (over: Partial<CreditInputs>) => summarizeCredit({ ...base, ...over });
 const fmt = (d: Decimal | null) => (d === null ? null : formatMoney(d));
@@ -53,14 +60,20 @@ describe('checkCredit', () => {
 
   it('approves exactly when not on hold and exposure + amount stays within the limit (property)', () => {
     fc.assert(
-      fc.property(fc.option(fc.integer({ min: 0, max: 1_000_000 })), fc.integer({ min: -10_000, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.boolean(), (limitCents, exposureCents, amountCents, onHold) => {
-        const limit = limitCents === null ? null : new Decimal(limitCents).div(100);
-        const c = checkCredit({ limit, exposure: new Decimal(exposureCents).div(100), status: onHold ? 'ON_HOLD' : 'OK', amount: new Decimal(amountCents).div(100) });
-        const within = limitCents === null || exposureCents + amountCents <= limitCents;
-        expect(c.approved).toBe(!onHold && within);
-        expect(c.reason).toBe(onHold ? 'CREDIT_HOLD' : within ? null : 'CREDIT_LIMIT_EXCEEDED');
-        if (limit !== null) expect(c.available!.eq(limit.minus(c.exposureAfter))).toBe(true);
-      }),
+      fc.property(
+        fc.option(fc.integer({ min: 0, max: 1_000_000 })),
+        fc.integer({ min: -10_000, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.boolean(),
+        (limitCents, exposureCents, amountCents, onHold) => {
+          const limit = limitCents === null ? null : new Decimal(limitCents).div(100);
+          const c = checkCredit({ limit, exposure: new Decimal(exposureCents).div(100), status: onHold ? 'ON_HOLD' : 'OK', amount: new Decimal(amountCents).div(100) });
+          const within = limitCents === null || exposureCents + amountCents <= limitCents;
+          expect(c.approved).toBe(!onHold && within);
+          expect(c.reason).toBe(onHold ? 'CREDIT_HOLD' : within ? null : 'CREDIT_LIMIT_EXCEEDED');
+          if (limit !== null) expect(c.available!.eq(limit.minus(c.exposureAfter))).toBe(true);
+        },
+      ),
     );
   });
 

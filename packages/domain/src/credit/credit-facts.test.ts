@@ -5,12 +5,7 @@ import { creditInputsFromLists, overdueFigures, sumOpenReceivables, sumUninvoice
 import { summarizeCredit } from './credit-position';
 
 const inv = (status: InvoiceOwed['status'], balanceDue: string, dueDate: string, id = `${status}-${dueDate}-${balanceDue}`): InvoiceOwed => ({ id, status, balanceDue, dueDate });
-const invoices = [
-  inv('OPEN', '216.00', '2025-03-02'),
-  inv('PARTIALLY_PAID', '50.00', '2025-01-31'),
-  inv('PAID', '0.00', '2024-12-01'),
-  inv('OPEN', '10.00', '2025-06-30'),
-];
+const invoices = [inv('OPEN', '216.00', '2025-03-02'), inv('PARTIALLY_PAID', '50.00', '2025-01-31'), inv('PAID', '0.00', '2024-12-01'), inv('OPEN', '10.00', '2025-06-30')];
 const orderLine = { quantity: 2, invoicedQuantity: 0, unitPrice: '19.99', discountPercent: '0', taxRate: '0.075' };
 
 describe('sums from lists', () => {
@@ -41,7 +36,12 @@ describe('sums from lists', () => {
   });
 
   it.each([
-    ['CONFIRMED', '42.98'], ['PARTIALLY_SHIPPED', '42.98'], ['SHIPPED', '42.98'], ['DRAFT', '0.00'], ['CANCELLED', '0.00'], ['INVOICED', '0.00'],
+    ['CONFIRMED', '42.98'],
+    ['PARTIALLY_SHIPPED', '42.98'],
+    ['SHIPPED', '42.98'],
+    ['DRAFT', '0.00'],
+    ['CANCELLED', '0.00'],
+    ['INVOICED', '0.00'],
   ] as const)('values a %s order’s uninvoiced lines at %s', (status, want) => {
     expect(formatMoney(sumUninvoicedOrders([{ status, lines: [orderLine] }]))).toBe(want);
   });
@@ -49,10 +49,19 @@ describe('sums from lists', () => {
 
 describe('creditInputsFromLists', () => {
   it('gives summarizeCredit the contract’s figures', () => {
-    const s = summarizeCredit(creditInputsFromLists({
-      limit: '1000.00', onHold: false, invoices, unappliedPayments: ['84.00', '0.00'], asOf: '2025-02-01',
-      orders: [{ status: 'CONFIRMED', lines: [orderLine, { ...orderLine, quantity: 3, invoicedQuantity: 1 }] }, { status: 'DRAFT', lines: [orderLine] }],
-    }));
+    const s = summarizeCredit(
+      creditInputsFromLists({
+        limit: '1000.00',
+        onHold: false,
+        invoices,
+        unappliedPayments: ['84.00', '0.00'],
+        asOf: '2025-02-01',
+        orders: [
+          { status: 'CONFIRMED', lines: [orderLine, { ...orderLine, quantity: 3, invoicedQuantity: 1 }] },
+          { status: 'DRAFT', lines: [orderLine] },
+        ],
+      }),
+    );
     expect([s.openReceivables, s.uninvoicedOrders, s.unappliedCredit, s.exposure, s.available!, s.overdueAmount].map(formatMoney)).toEqual(['276.00', '85.96', '84.00', '277.96', '722.04', '50.00']);
     expect([s.maxDaysOverdue, s.utilization!.toFixed(4), s.status]).toEqual([1, '0.2780', 'WARNING']);
   });
@@ -78,13 +87,22 @@ describe('creditInputsFromLists', () => {
       fc.property(fc.array(arbInvoice, { maxLength: 10 }), fc.array(arbOrder, { maxLength: 6 }), fc.option(fc.integer({ min: 0, max: 5_000_000 })), fc.boolean(), (invs, ords, limitCents, onHold) => {
         const asOf = '2025-06-30';
         const invoices = invs.map((i) => inv(i.status, new Decimal(i.status === 'PAID' ? 0 : i.cents).div(100).toFixed(2), addDays(asOf, i.dueIn)));
-        const orders = ords.map((o) => ({ status: o.status, lines: [{ ...orderLine, quantity: o.quantity, invoicedQuantity: Math.min(o.invoiced, o.quantity), unitPrice: new Decimal(o.cents).div(100) }] }));
+        const orders = ords.map((o) => ({
+          status: o.status,
+          lines: [{ ...orderLine, quantity: o.quantity, invoicedQuantity: Math.min(o.invoiced, o.quantity), unitPrice: new Decimal(o.cents).div(100) }],
+        }));
         const limit = limitCents === null ? null : new Decimal(limitCents).div(100);
         const fromLists = summarizeCredit(creditInputsFromLists({ limit, onHold, invoices, orders, unappliedPayments: [], asOf }));
         const o = overdueFigures(invoices, asOf);
         const fromDates = summarizeCredit({
-          limit, onHold, openReceivables: sumOpenReceivables(invoices), uninvoicedOrders: sumUninvoicedOrders(orders), unappliedCredit: '0',
-          overdueAmount: o.overdueAmount, oldestOverdueDueDate: o.oldestOverdueDueDate, asOf,
+          limit,
+          onHold,
+          openReceivables: sumOpenReceivables(invoices),
+          uninvoicedOrders: sumUninvoicedOrders(orders),
+          unappliedCredit: '0',
+          overdueAmount: o.overdueAmount,
+          oldestOverdueDueDate: o.oldestOverdueDueDate,
+          asOf,
         });
         expect(fromLists).toEqual(fromDates);
         expect(fromLists.overdueAmount.lte(fromLists.openReceivables)).toBe(true);

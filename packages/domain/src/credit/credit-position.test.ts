@@ -5,7 +5,14 @@ import { creditExposure, creditStatus, DEFAULT_CREDIT_POLICY, summarizeCredit, t
 
 const asOf = '2025-06-30';
 const base: CreditInputs = {
-  limit: '1000.00', onHold: false, openReceivables: '0', uninvoicedOrders: '0', unappliedCredit: '0', overdueAmount: '0', oldestOverdueDueDate: null, asOf,
+  limit: '1000.00',
+  onHold: false,
+  openReceivables: '0',
+  uninvoicedOrders: '0',
+  unappliedCredit: '0',
+  overdueAmount: '0',
+  oldestOverdueDueDate: null,
+  asOf,
 };
 const overdueBy = (days: number): Partial<CreditInputs> => ({ overdueAmount: '1.00', openReceivables: '1.00', oldestOverdueDueDate: addDays(asOf, -days) });
 const fmt = (d: Decimal | null) => (d === null ? null : formatMoney(d));
@@ -28,7 +35,13 @@ describe('creditExposure', () => {
 describe('creditStatus', () => {
   const f = (over: Partial<{ limit: string | null; exposure: string; onHold: boolean; overdueAmount: string; maxDaysOverdue: number }>) => {
     const x = { limit: '1000.00' as string | null, exposure: '0', onHold: false, overdueAmount: '0', maxDaysOverdue: 0, ...over };
-    return { limit: x.limit === null ? null : new Decimal(x.limit), exposure: new Decimal(x.exposure), onHold: x.onHold, overdueAmount: new Decimal(x.overdueAmount), maxDaysOverdue: x.maxDaysOverdue };
+    return {
+      limit: x.limit === null ? null : new Decimal(x.limit),
+      exposure: new Decimal(x.exposure),
+      onHold: x.onHold,
+      overdueAmount: new Decimal(x.overdueAmount),
+      maxDaysOverdue: x.maxDaysOverdue,
+    };
   };
 
   it.each<[string, Parameters<typeof f>[0], CreditStatus]>([
@@ -92,8 +105,28 @@ describe('creditStatus', () => {
 describe('summarizeCredit', () => {
   it('computes the breakdown, available and utilization', () => {
     const s = summarizeCredit({ ...base, openReceivables: '216.00', uninvoicedOrders: '150.98', unappliedCredit: '84.00', overdueAmount: '0.00' });
-    expect({ ...s, limit: fmt(s.limit), openReceivables: fmt(s.openReceivables), uninvoicedOrders: fmt(s.uninvoicedOrders), unappliedCredit: fmt(s.unappliedCredit), exposure: fmt(s.exposure), available: fmt(s.available), utilization: s.utilization?.toFixed(4), overdueAmount: fmt(s.overdueAmount) }).toEqual({
-      limit: '1000.00', onHold: false, openReceivables: '216.00', uninvoicedOrders: '150.98', unappliedCredit: '84.00', exposure: '282.98', available: '717.02', utilization: '0.2830', overdueAmount: '0.00', maxDaysOverdue: 0, status: 'OK',
+    expect({
+      ...s,
+      limit: fmt(s.limit),
+      openReceivables: fmt(s.openReceivables),
+      uninvoicedOrders: fmt(s.uninvoicedOrders),
+      unappliedCredit: fmt(s.unappliedCredit),
+      exposure: fmt(s.exposure),
+      available: fmt(s.available),
+      utilization: s.utilization?.toFixed(4),
+      overdueAmount: fmt(s.overdueAmount),
+    }).toEqual({
+      limit: '1000.00',
+      onHold: false,
+      openReceivables: '216.00',
+      uninvoicedOrders: '150.98',
+      unappliedCredit: '84.00',
+      exposure: '282.98',
+      available: '717.02',
+      utilization: '0.2830',
+      overdueAmount: '0.00',
+      maxDaysOverdue: 0,
+      status: 'OK',
     });
   });
 
@@ -165,7 +198,10 @@ describe('summarizeCredit', () => {
 describe('summarizeCredit from a grouped row with maxDaysOverdue', () => {
   const row = { limit: '1000.00', onHold: false, openReceivables: '300.00', uninvoicedOrders: '0', unappliedCredit: '0', overdueAmount: '300.00' };
   it.each([
-    [0, 'WARNING'], [60, 'WARNING'], [61, 'ON_HOLD'], [-5, 'WARNING'],
+    [0, 'WARNING'],
+    [60, 'WARNING'],
+    [61, 'ON_HOLD'],
+    [-5, 'WARNING'],
   ])('%d days overdue → %s', (maxDaysOverdue, status) => {
     const s = summarizeCredit({ ...row, maxDaysOverdue });
     expect([s.maxDaysOverdue, s.status]).toEqual([Math.max(0, maxDaysOverdue), status]);

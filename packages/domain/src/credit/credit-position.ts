@@ -102,4 +102,3 @@ export function summarizeCredit(i: CreditInputs, policy: CreditPolicy = DEFAULT_
     status: creditStatus({ limit, exposure, onHold: i.onHold, overdueAmount, maxDaysOverdue }, policy),
   };
 }
-

@@ -13,10 +13,7 @@ export type HoldCause = { kind: 'HOLD_PLACED' } | { kind: 'INVOICE_OVERDUE'; inv
  * hold first, then the oldest overdue invoice when it is more than
  * `holdAfterDaysOverdue` days late; null when the customer is not on hold.
  */
-export function holdCause(
-  f: { onHold: boolean; maxDaysOverdue: number; oldestOverdueInvoiceId: string | null },
-  policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
-): HoldCause | null {
+export function holdCause(f: { onHold: boolean; maxDaysOverdue: number; oldestOverdueInvoiceId: string | null }, policy: CreditPolicy = DEFAULT_CREDIT_POLICY): HoldCause | null {
   if (f.onHold) return { kind: 'HOLD_PLACED' };
   if (f.maxDaysOverdue > policy.holdAfterDaysOverdue) {
     if (f.oldestOverdueInvoiceId === null) throw new Error('holdCause: days overdue without the invoice that is overdue');

@@ -13,7 +13,10 @@ const kinds = (e: BusinessEvent) => alertsForEvent(e, facts).map((a) => a.kind);
 
 const move = (before: CreditMove['before'], after: CreditMove['after'], holdCause: CreditMove['holdCause'] = null): CreditMove => ({ before, after, holdCause });
 const stock = (productId: string, before: [number, number], after: [number, number], reorderPoint = 5): StockMove => ({
-  productId, sku: `SKU-${productId}`, before: { onHand: before[0], reserved: before[1], reorderPoint }, after: { onHand: after[0], reserved: after[1], reorderPoint },
+  productId,
+  sku: `SKU-${productId}`,
+  before: { onHand: before[0], reserved: before[1], reorderPoint },
+  after: { onHand: after[0], reserved: after[1], reorderPoint },
 });
 const confirmed = (credit: CreditMove, moves: StockMove[] = []) => event({ type: 'OrderConfirmed', customer, order, total: '10.00', credit, stock: moves });
 
@@ -29,8 +32,22 @@ describe('alertsForEvent', () => {
     ['a hold placed', event({ type: 'HoldPlaced', customer, reason: 'disputed', credit: move('OK', 'ON_HOLD', { kind: 'HOLD_PLACED' }) }), ['CREDIT_HOLD']],
     ['a hold released', event({ type: 'HoldReleased', customer, credit: move('ON_HOLD', 'OK') }), []],
     ['a limit lowered under the exposure', event({ type: 'CreditLimitChanged', customer, limitBefore: null, limitAfter: '5.00', credit: move('OK', 'OVER_LIMIT') }), ['CREDIT_WARNING']],
-    ['an invoice dated 70 days late', event({ type: 'InvoiceIssued', customer, orderId: 'o1', invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', total: '5.00' }, credit: move('OK', 'ON_HOLD', { kind: 'INVOICE_OVERDUE', invoiceId: 'i1' }) }), ['CREDIT_HOLD']],
-    ['a payment bringing credit back to OK', event({ type: 'PaymentReceived', customer, paymentId: 'pay1', amount: '5.00', receivedOn: '2025-03-01', allocations: [], unapplied: '5.00', credit: move('WARNING', 'OK') }), []],
+    [
+      'an invoice dated 70 days late',
+      event({
+        type: 'InvoiceIssued',
+        customer,
+        orderId: 'o1',
+        invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', total: '5.00' },
+        credit: move('OK', 'ON_HOLD', { kind: 'INVOICE_OVERDUE', invoiceId: 'i1' }),
+      }),
+      ['CREDIT_HOLD'],
+    ],
+    [
+      'a payment bringing credit back to OK',
+      event({ type: 'PaymentReceived', customer, paymentId: 'pay1', amount: '5.00', receivedOn: '2025-03-01', allocations: [], unapplied: '5.00', credit: move('WARNING', 'OK') }),
+      [],
+    ],
     ['stock received', event({ type: 'StockReceived', quantity: 5, stock: stock('p1', [1, 0], [6, 0]) }), []],
     ['an order shipped (available unchanged)', event({ type: 'OrderShipped', customerId: 'c1', order, shipmentId: 's1', lines: [], stock: [stock('p1', [10, 6], [4, 0])] }), []],
     ['an invoice falling overdue', event({ type: 'InvoiceFellOverdue', customer, invoiceId: 'i1', invoiceNumber: 'INV-1', dueDate: '2025-03-01', balanceDue: '10.00' }), ['INVOICE_OVERDUE']],
@@ -44,7 +61,13 @@ describe('alertsForEvent', () => {
   });
 
   it('raises the hold of a late invoice under one key whether a write or the scan finds it', () => {
-    const write = event({ type: 'InvoiceIssued', customer, orderId: 'o1', invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', total: '5.00' }, credit: move('OK', 'ON_HOLD', { kind: 'INVOICE_OVERDUE', invoiceId: 'i1' }) });
+    const write = event({
+      type: 'InvoiceIssued',
+      customer,
+      orderId: 'o1',
+      invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', total: '5.00' },
+      credit: move('OK', 'ON_HOLD', { kind: 'INVOICE_OVERDUE', invoiceId: 'i1' }),
+    });
     const scan = event({ type: 'OverdueHoldReached', customer, invoiceId: 'i1', dueDate: '2025-01-01' });
     const [a] = alertsForEvent(write, facts);
     const [b] = alertsForEvent(scan, facts);
@@ -60,8 +83,13 @@ describe('alertsForEvent', () => {
 
   it('addresses each alert to the people of the areas it touches', () => {
     const viewers: { id: string; role: AlertRole }[] = [
-      { id: 'admin', role: 'ADMIN' }, { id: 'mgr', role: 'SALES_MANAGER' }, { id: 'rep-1', role: 'SALES_REP' }, { id: 'rep-2', role: 'SALES_REP' },
-      { id: 'fin', role: 'FINANCE' }, { id: 'wh', role: 'WAREHOUSE' }, { id: 'sup', role: 'SUPPORT' },
+      { id: 'admin', role: 'ADMIN' },
+      { id: 'mgr', role: 'SALES_MANAGER' },
+      { id: 'rep-1', role: 'SALES_REP' },
+      { id: 'rep-2', role: 'SALES_REP' },
+      { id: 'fin', role: 'FINANCE' },
+      { id: 'wh', role: 'WAREHOUSE' },
+      { id: 'sup', role: 'SUPPORT' },
     ];
     const hearers = (e: BusinessEvent) => viewers.filter((v) => canViewerSeeAlert(v, alertsForEvent(e, facts)[0].audience)).map((v) => v.id);
     expect(hearers(confirmed(move('OK', 'OK'), [stock('p1', [10, 0], [10, 6])]))).toEqual(['admin', 'mgr', 'rep-2', 'wh']);

@@ -19,7 +19,15 @@ const crossesBelow = (m: StockMove) => crossesBelowReorderPoint({ productId: m.p
 
 /** The products whose available stock the events take below their reorder point: the ones whose LOW_STOCK audience must be loaded. */
 export function productsFallingBelowReorderPoint(events: readonly BusinessEvent[]): string[] {
-  return [...new Set(events.flatMap((e) => stockMovesOf(e).filter(crossesBelow).map((m) => m.productId)))];
+  return [
+    ...new Set(
+      events.flatMap((e) =>
+        stockMovesOf(e)
+          .filter(crossesBelow)
+          .map((m) => m.productId),
+      ),
+    ),
+  ];
 }
 
 /**

@@ -4,7 +4,13 @@ import { deriveOrderStatus, type OrderStatus } from '../orders/order-lifecycle';
 import { balanceDue, daysOverdue, dueDate, INVOICE_STATUSES_OWING, invoiceStatus, isOverdue, planInvoice, type LineToInvoice } from './invoice-plan';
 
 const l = (id: string, quantity: number, shippedQuantity: number, invoicedQuantity: number, unitPrice = '100.00', discountPercent = '10', taxRate = '0.2'): LineToInvoice => ({
-  id, quantity, shippedQuantity, invoicedQuantity, unitPrice, discountPercent, taxRate,
+  id,
+  quantity,
+  shippedQuantity,
+  invoicedQuantity,
+  unitPrice,
+  discountPercent,
+  taxRate,
 });
 
 describe('dueDate', () => {
@@ -66,13 +72,35 @@ describe('planInvoice', () => {
   it('bills shipped, not yet invoiced quantities, priced like the order, due by the terms', () => {
     const r = planInvoice({ status: 'PARTIALLY_SHIPPED', issueDate: today, today, paymentTermsDays: 30, lines: [l('a', 3, 2, 0), l('b', 2, 0, 0, '19.99', '0', '0.075')] });
     if (!r.ok) throw new Error(r.message);
-    expect({ ...r.value, lines: r.value.lines.map((x) => [x.lineId, x.quantity, formatMoney(x.net), formatMoney(x.tax)]), subtotal: formatMoney(r.value.subtotal), taxTotal: formatMoney(r.value.taxTotal), total: formatMoney(r.value.total) }).toEqual({
-      issueDate: today, dueDate: '2025-03-02', lines: [['a', 2, '180.00', '36.00']], subtotal: '180.00', taxTotal: '36.00', total: '216.00', orderStatus: 'PARTIALLY_SHIPPED',
+    expect({
+      ...r.value,
+      lines: r.value.lines.map((x) => [x.lineId, x.quantity, formatMoney(x.net), formatMoney(x.tax)]),
+      subtotal: formatMoney(r.value.subtotal),
+      taxTotal: formatMoney(r.value.taxTotal),
+      total: formatMoney(r.value.total),
+    }).toEqual({
+      issueDate: today,
+      dueDate: '2025-03-02',
+      lines: [['a', 2, '180.00', '36.00']],
+      subtotal: '180.00',
+      taxTotal: '36.00',
+      total: '216.00',
+      orderStatus: 'PARTIALLY_SHIPPED',
     });
   });
 
   it.each<[string, OrderStatus, LineToInvoice[], [string, number][], string, OrderStatus]>([
-    ['the whole of a shipped order', 'SHIPPED', [l('a', 3, 3, 0), l('b', 2, 2, 0, '19.99', '0', '0.075')], [['a', 3], ['b', 2]], '366.98', 'INVOICED'],
+    [
+      'the whole of a shipped order',
+      'SHIPPED',
+      [l('a', 3, 3, 0), l('b', 2, 2, 0, '19.99', '0', '0.075')],
+      [
+        ['a', 3],
+        ['b', 2],
+      ],
+      '366.98',
+      'INVOICED',
+    ],
     ['the rest of a shipped order', 'SHIPPED', [l('a', 3, 3, 2)], [['a', 1]], '108.00', 'INVOICED'],
     ['a second shipment of a partly shipped order', 'PARTIALLY_SHIPPED', [l('a', 3, 2, 1), l('b', 1, 0, 0)], [['a', 1]], '108.00', 'PARTIALLY_SHIPPED'],
     ['everything shipped while one line was billed already', 'SHIPPED', [l('a', 3, 3, 3), l('b', 1, 1, 0)], [['b', 1]], '108.00', 'INVOICED'],
@@ -145,7 +173,13 @@ describe('invoice dates against the order and the back-dating window', () => {
     ['outside a configured window', '2025-06-01', 7, 'An invoice cannot be dated more than 7 days back (before 2025-06-23).'],
   ])('refuses an issue date %s', (_what, issueDate, backdatingDays, message) => {
     const orderDate = issueDate < '2025-01-01' ? '2023-12-01' : '2025-03-01';
-    expect(planInvoice({ status: 'SHIPPED', issueDate, orderDate, today: '2025-06-30', backdatingDays, paymentTermsDays: 30, lines: shipped })).toEqual({ ok: false, code: 'BAD_USER_INPUT', field: ['issueDate'], message, ...(message.includes('back') ? { details: expect.any(Object) } : {}) });
+    expect(planInvoice({ status: 'SHIPPED', issueDate, orderDate, today: '2025-06-30', backdatingDays, paymentTermsDays: 30, lines: shipped })).toEqual({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: ['issueDate'],
+      message,
+      ...(message.includes('back') ? { details: expect.any(Object) } : {}),
+    });
   });
   it('accepts an invoice issued on the order date', () => {
     expect(planInvoice({ status: 'SHIPPED', issueDate: '2025-03-01', orderDate: '2025-03-01', today: '2025-06-30', paymentTermsDays: 30, lines: shipped }).ok).toBe(true);

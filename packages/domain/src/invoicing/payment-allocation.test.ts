@@ -14,10 +14,45 @@ const show = (p: PaymentAllocationPlan) => ({ allocations: p.allocations.map((a)
 describe('allocatePayment without a list: oldest due date first', () => {
   it.each([
     ['pays part of the oldest when short', '20.00', [['old', '20.00']], '0.00'],
-    ['pays the oldest in full, then the next', '40.00', [['old', '30.00'], ['new', '10.00']], '0.00'],
-    ['breaks a due-date tie by issue date', '85.00', [['old', '30.00'], ['new', '50.00'], ['same-due-later-issue', '5.00']], '0.00'],
-    ['leaves what is over unapplied', '120.00', [['old', '30.00'], ['new', '50.00'], ['same-due-later-issue', '20.00']], '20.00'],
-    ['pays everything exactly', '100.00', [['old', '30.00'], ['new', '50.00'], ['same-due-later-issue', '20.00']], '0.00'],
+    [
+      'pays the oldest in full, then the next',
+      '40.00',
+      [
+        ['old', '30.00'],
+        ['new', '10.00'],
+      ],
+      '0.00',
+    ],
+    [
+      'breaks a due-date tie by issue date',
+      '85.00',
+      [
+        ['old', '30.00'],
+        ['new', '50.00'],
+        ['same-due-later-issue', '5.00'],
+      ],
+      '0.00',
+    ],
+    [
+      'leaves what is over unapplied',
+      '120.00',
+      [
+        ['old', '30.00'],
+        ['new', '50.00'],
+        ['same-due-later-issue', '20.00'],
+      ],
+      '20.00',
+    ],
+    [
+      'pays everything exactly',
+      '100.00',
+      [
+        ['old', '30.00'],
+        ['new', '50.00'],
+        ['same-due-later-issue', '20.00'],
+      ],
+      '0.00',
+    ],
     ['pays one cent', '0.01', [['old', '0.01']], '0.00'],
   ])('%s', (_what, amount, allocations, unapplied) => {
     const r = allocatePayment({ amount, invoices });
@@ -36,15 +71,42 @@ describe('allocatePayment without a list: oldest due date first', () => {
       { id: 'a', dueDate: '2025-03-01', issueDate: '2025-02-01', balanceDue: '10.00' },
     ];
     const r = allocatePayment({ amount: '15.00', invoices: tied });
-    expect(r.ok && show(r.value).allocations).toEqual([['a', '10.00'], ['b', '5.00']]);
+    expect(r.ok && show(r.value).allocations).toEqual([
+      ['a', '10.00'],
+      ['b', '5.00'],
+    ]);
   });
 });
 
 describe('allocatePayment to listed invoices', () => {
   it.each([
     ['one invoice in part', '60.00', [{ invoiceId: 'new', amount: '50.00' }], [['new', '50.00']], '10.00'],
-    ['a newer invoice before an older one', '60.00', [{ invoiceId: 'new', amount: '40.00' }, { invoiceId: 'old', amount: '20.00' }], [['new', '40.00'], ['old', '20.00']], '0.00'],
-    ['the same invoice twice, up to its balance', '30.00', [{ invoiceId: 'old', amount: '20.00' }, { invoiceId: 'old', amount: '10.00' }], [['old', '20.00'], ['old', '10.00']], '0.00'],
+    [
+      'a newer invoice before an older one',
+      '60.00',
+      [
+        { invoiceId: 'new', amount: '40.00' },
+        { invoiceId: 'old', amount: '20.00' },
+      ],
+      [
+        ['new', '40.00'],
+        ['old', '20.00'],
+      ],
+      '0.00',
+    ],
+    [
+      'the same invoice twice, up to its balance',
+      '30.00',
+      [
+        { invoiceId: 'old', amount: '20.00' },
+        { invoiceId: 'old', amount: '10.00' },
+      ],
+      [
+        ['old', '20.00'],
+        ['old', '10.00'],
+      ],
+      '0.00',
+    ],
     ['an empty list, leaving it all unapplied', '30.00', [], [], '30.00'],
   ])('applies %s', (_what, amount, requested, allocations, unapplied) => {
     const r = allocatePayment({ amount, invoices, requested });
@@ -59,8 +121,30 @@ describe('allocatePayment to listed invoices', () => {
     ['an invoice that is not open', { amount: '10.00', requested: [{ invoiceId: 'zzz', amount: '1.00' }] }, ['allocations', '0', 'invoiceId'], 'This invoice is not an open invoice of the customer.'],
     ['more than a balance', { amount: '100.00', requested: [{ invoiceId: 'old', amount: '30.01' }] }, ['allocations', '0', 'amount'], 'Only 30.00 is due on this invoice.'],
     ['anything on a paid invoice', { amount: '100.00', requested: [{ invoiceId: 'paid', amount: '0.01' }] }, ['allocations', '0', 'amount'], 'Only 0.00 is due on this invoice.'],
-    ['more than a balance over two entries', { amount: '100.00', requested: [{ invoiceId: 'old', amount: '20.00' }, { invoiceId: 'old', amount: '20.00' }] }, ['allocations', '1', 'amount'], 'Only 10.00 is due on this invoice.'],
-    ['more than the payment', { amount: '10.00', requested: [{ invoiceId: 'old', amount: '10.00' }, { invoiceId: 'new', amount: '0.01' }] }, ['allocations', '1', 'amount'], 'The allocations add up to more than the payment.'],
+    [
+      'more than a balance over two entries',
+      {
+        amount: '100.00',
+        requested: [
+          { invoiceId: 'old', amount: '20.00' },
+          { invoiceId: 'old', amount: '20.00' },
+        ],
+      },
+      ['allocations', '1', 'amount'],
+      'Only 10.00 is due on this invoice.',
+    ],
+    [
+      'more than the payment',
+      {
+        amount: '10.00',
+        requested: [
+          { invoiceId: 'old', amount: '10.00' },
+          { invoiceId: 'new', amount: '0.01' },
+        ],
+      },
+      ['allocations', '1', 'amount'],
+      'The allocations add up to more than the payment.',
+    ],
     ['a zero allocation', { amount: '10.00', requested: [{ invoiceId: 'old', amount: '0.00' }] }, ['allocations', '0', 'amount'], 'amount must be positive'],
     ['a negative allocation', { amount: '10.00', requested: [{ invoiceId: 'old', amount: '-1.00' }] }, ['allocations', '0', 'amount'], 'amount must be positive'],
   ])('refuses %s', (_what, p, field, message) => {
@@ -94,7 +178,11 @@ describe('allocatePayment (property)', () => {
   const amounts = fc.integer({ min: 1, max: 10_000_000 }).map((c) => new Decimal(c).div(100));
 
   const checkPlan = (amount: Decimal, open: OpenInvoice[], plan: PaymentAllocationPlan) => {
-    expect(sumMoney(plan.allocations.map((a) => a.amount)).plus(plan.unapplied).eq(amount)).toBe(true);
+    expect(
+      sumMoney(plan.allocations.map((a) => a.amount))
+        .plus(plan.unapplied)
+        .eq(amount),
+    ).toBe(true);
     expect(plan.unapplied.gte(0)).toBe(true);
     for (const inv of open) {
       const applied = sumMoney(plan.allocations.filter((a) => a.invoiceId === inv.id).map((a) => a.amount));
@@ -143,7 +231,10 @@ describe('payment dates against invoice dates', () => {
   ];
   it('refuses applying a payment to an invoice issued after it was received', () => {
     expect(allocatePayment({ amount: '10.00', receivedOn: '2025-02-01', today: '2025-03-01', invoices: open, requested: [{ invoiceId: 'late', amount: '10.00' }] })).toMatchObject({
-      ok: false, code: 'BAD_USER_INPUT', field: ['allocations', '0', 'invoiceId'], message: 'This invoice was issued on 2025-02-15, after the payment was received.',
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: ['allocations', '0', 'invoiceId'],
+      message: 'This invoice was issued on 2025-02-15, after the payment was received.',
     });
   });
   it('leaves invoices issued after the payment alone when it applies by itself', () => {

@@ -10,10 +10,42 @@ const campaigns = [
 ];
 
 it.each([
-  ['two customers from two campaigns', [{ campaignId: 'web', convertedCustomerId: 'c1' }, { campaignId: 'fair', convertedCustomerId: 'c2' }], '750.00'],
-  ['a customer counted once however many of its leads converted', [{ campaignId: 'web', convertedCustomerId: 'c1' }, { campaignId: 'fair', convertedCustomerId: 'c1' }, { campaignId: 'web', convertedCustomerId: 'c2' }], '750.00'],
-  ['leads not converted, without a campaign, or from a campaign outside the period left out', [{ campaignId: 'web', convertedCustomerId: 'c1' }, { campaignId: 'web', convertedCustomerId: null }, { campaignId: null, convertedCustomerId: 'c3' }, { campaignId: 'old', convertedCustomerId: 'c4' }], '1500.00'],
-  ['three customers, rounded once', [{ campaignId: 'web', convertedCustomerId: 'a' }, { campaignId: 'web', convertedCustomerId: 'b' }, { campaignId: 'web', convertedCustomerId: 'c' }], '500.00'],
+  [
+    'two customers from two campaigns',
+    [
+      { campaignId: 'web', convertedCustomerId: 'c1' },
+      { campaignId: 'fair', convertedCustomerId: 'c2' },
+    ],
+    '750.00',
+  ],
+  [
+    'a customer counted once however many of its leads converted',
+    [
+      { campaignId: 'web', convertedCustomerId: 'c1' },
+      { campaignId: 'fair', convertedCustomerId: 'c1' },
+      { campaignId: 'web', convertedCustomerId: 'c2' },
+    ],
+    '750.00',
+  ],
+  [
+    'leads not converted, without a campaign, or from a campaign outside the period left out',
+    [
+      { campaignId: 'web', convertedCustomerId: 'c1' },
+      { campaignId: 'web', convertedCustomerId: null },
+      { campaignId: null, convertedCustomerId: 'c3' },
+      { campaignId: 'old', convertedCustomerId: 'c4' },
+    ],
+    '1500.00',
+  ],
+  [
+    'three customers, rounded once',
+    [
+      { campaignId: 'web', convertedCustomerId: 'a' },
+      { campaignId: 'web', convertedCustomerId: 'b' },
+      { campaignId: 'web', convertedCustomerId: 'c' },
+    ],
+    '500.00',
+  ],
   ['nobody converted', [{ campaignId: 'web', convertedCustomerId: null }], null],
   ['no leads', [], null],
 ])('%s', (_what, leads, want) => {
@@ -28,10 +60,21 @@ it('CAC × customers is the campaign cost within half a cent per customer (prope
       fc.array(fc.record({ campaign: fc.nat(4), customer: fc.option(fc.nat(9)) }), { maxLength: 20 }),
       (costs, leads) => {
         const list = costs.map((c, i) => ({ id: `k${i}`, cost: new Decimal(c).div(100), startDate: '2025-02-01' }));
-        const cac = customerAcquisitionCost({ campaigns: list, leads: leads.map((l) => ({ campaignId: `k${l.campaign}`, convertedCustomerId: l.customer === null ? null : `c${l.customer}` })), period: q1 });
+        const cac = customerAcquisitionCost({
+          campaigns: list,
+          leads: leads.map((l) => ({ campaignId: `k${l.campaign}`, convertedCustomerId: l.customer === null ? null : `c${l.customer}` })),
+          period: q1,
+        });
         const customers = new Set(leads.filter((l) => l.campaign < costs.length && l.customer !== null).map((l) => l.customer)).size;
         if (customers === 0) expect(cac).toBeNull();
-        else expect(cac!.times(customers).minus(sumMoney(list.map((k) => k.cost))).abs().lte(new Decimal('0.005').times(customers))).toBe(true);
+        else
+          expect(
+            cac!
+              .times(customers)
+              .minus(sumMoney(list.map((k) => k.cost)))
+              .abs()
+              .lte(new Decimal('0.005').times(customers)),
+          ).toBe(true);
       },
     ),
   );

@@ -5,7 +5,12 @@ import { averageCustomerLifetimeValue, daysSalesOutstanding, revenueInPeriod } f
 const q1 = { from: '2025-01-01', to: '2025-03-31' };
 
 it('sums the subtotals (net of tax) of invoices issued in the period, both ends included', () => {
-  const invoices = [{ issueDate: '2024-12-31', subtotal: '5.00' }, { issueDate: '2025-01-01', subtotal: '10.00' }, { issueDate: '2025-03-31', subtotal: '2.50' }, { issueDate: '2025-04-01', subtotal: '7.00' }];
+  const invoices = [
+    { issueDate: '2024-12-31', subtotal: '5.00' },
+    { issueDate: '2025-01-01', subtotal: '10.00' },
+    { issueDate: '2025-03-31', subtotal: '2.50' },
+    { issueDate: '2025-04-01', subtotal: '7.00' },
+  ];
   expect(formatMoney(revenueInPeriod(invoices, q1))).toBe('12.50');
   expect(formatMoney(revenueInPeriod([], q1))).toBe('0.00');
 });
@@ -32,9 +37,15 @@ it.each([
 
 it('average lifetime value times customers is the paid total within half a cent each (property)', () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 0, max: 1e9 }).map((c) => new Decimal(c).div(100)), { minLength: 1, maxLength: 30 }), (paid) => {
-      const avg = averageCustomerLifetimeValue(paid)!;
-      expect(avg.times(paid.length).minus(sumMoney(paid)).abs().lte(new Decimal('0.005').times(paid.length))).toBe(true);
-    }),
+    fc.property(
+      fc.array(
+        fc.integer({ min: 0, max: 1e9 }).map((c) => new Decimal(c).div(100)),
+        { minLength: 1, maxLength: 30 },
+      ),
+      (paid) => {
+        const avg = averageCustomerLifetimeValue(paid)!;
+        expect(avg.times(paid.length).minus(sumMoney(paid)).abs().lte(new Decimal('0.005').times(paid.length))).toBe(true);
+      },
+    ),
   );
 });

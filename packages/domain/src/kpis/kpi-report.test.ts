@@ -4,11 +4,18 @@ import { kpiReport } from './kpi-report';
 const q1 = { from: '2025-01-01', to: '2025-03-31' };
 const base = {
   period: q1,
-  invoices: [{ issueDate: '2025-01-15', subtotal: '600.00' }, { issueDate: '2025-02-15', subtotal: '300.00' }, { issueDate: '2024-12-15', subtotal: '1000.00' }],
+  invoices: [
+    { issueDate: '2025-01-15', subtotal: '600.00' },
+    { issueDate: '2025-02-15', subtotal: '300.00' },
+    { issueDate: '2024-12-15', subtotal: '1000.00' },
+  ],
   receivablesAtEnd: '300.00',
   paidByCustomer: ['100.00', '200.00'],
   campaigns: [{ id: 'web', cost: '1000.00', startDate: '2025-01-10' }],
-  leads: [{ campaignId: 'web', convertedCustomerId: 'c1' }, { campaignId: 'web', convertedCustomerId: 'c2' }],
+  leads: [
+    { campaignId: 'web', convertedCustomerId: 'c1' },
+    { campaignId: 'web', convertedCustomerId: 'c2' },
+  ],
   opportunities: [
     { stage: 'PROPOSAL' as const, amount: '1000.00', closedOn: null },
     { stage: 'WON' as const, amount: '500.00', closedOn: '2025-02-01' },
@@ -33,5 +40,12 @@ it('reports every KPI of the period', () => {
 
 it('reports nulls where a KPI has nothing to divide by', () => {
   const r = kpiReport({ ...base, invoices: [], paidByCustomer: [], leads: [], opportunities: [] });
-  expect([formatMoney(r.revenue), r.daysSalesOutstanding, r.averageCustomerLifetimeValue, r.customerAcquisitionCost, formatMoney(r.pipelineWeighted), r.winRate]).toEqual(['0.00', null, null, null, '0.00', null]);
+  expect([formatMoney(r.revenue), r.daysSalesOutstanding, r.averageCustomerLifetimeValue, r.customerAcquisitionCost, formatMoney(r.pipelineWeighted), r.winRate]).toEqual([
+    '0.00',
+    null,
+    null,
+    null,
+    '0.00',
+    null,
+  ]);
 });

@@ -9,7 +9,10 @@ export interface ReportingPeriod {
 
 /** A reporting period must be two real dates with `from` not after `to` (BAD_USER_INPUT on the offending end). */
 export function checkReportingPeriod(from: IsoDate, to: IsoDate): Result<ReportingPeriod, 'BAD_USER_INPUT'> {
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     const date = parseIsoDate(value);
     if (!date.ok) return refuse('BAD_USER_INPUT', `${name} ${date.message}`, [name]);
   }

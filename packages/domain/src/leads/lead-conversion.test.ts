@@ -19,7 +19,11 @@ it('converts a lead into a customer, a contact and an opportunity', () => {
 it.each([
   [{ status: 'NEW', company: null, name: 'Cher', phone: ' +33 1 ' }, undefined, { customer: { name: 'Cher', phone: '+33 1' }, contact: { firstName: 'Cher', lastName: '' }, opportunity: null }],
   [{ status: 'NEW', company: '  ' }, null, { customer: { name: 'Ada Mary Lovelace' }, opportunity: null }],
-  [{ status: 'CONTACTED', email: '' }, { name: ' Pilot ', amount: new Decimal('1.5') }, { customer: { email: null }, opportunity: { name: 'Pilot', amount: '1.50', stage: 'PROSPECTING' } }],
+  [
+    { status: 'CONTACTED', email: '' },
+    { name: ' Pilot ', amount: new Decimal('1.5') },
+    { customer: { email: null }, opportunity: { name: 'Pilot', amount: '1.50', stage: 'PROSPECTING' } },
+  ],
   [{ status: 'NEW' }, { name: null, amount: 0 }, { opportunity: { name: 'Analytical Engines opportunity', amount: '0.00', stage: 'PROSPECTING' } }],
 ] as const)('converts %j with opportunity %j', (over, opportunity, want) => {
   const r = planLeadConversion({ ...lead, ...over }, opportunity);

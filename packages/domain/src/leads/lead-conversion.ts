@@ -43,7 +43,12 @@ export function planLeadConversion(lead: LeadToConvert, opportunity?: { name?: s
   if (opportunity) {
     const amount = typeof opportunity.amount === 'string' ? opportunity.amount.trim() : money(opportunity.amount).toString();
     if (!MONEY.test(amount)) return refuse('BAD_USER_INPUT', 'The opportunity amount must be money, 0 or more, with at most 2 decimals.', ['opportunity', 'amount']);
-    planned = { name: opportunity.name?.trim() || `${company} opportunity`, amount: money(amount).toFixed(2), stage: lead.status === 'QUALIFIED' ? 'QUALIFICATION' : 'PROSPECTING', ownerId: lead.ownerId };
+    planned = {
+      name: opportunity.name?.trim() || `${company} opportunity`,
+      amount: money(amount).toFixed(2),
+      stage: lead.status === 'QUALIFIED' ? 'QUALIFICATION' : 'PROSPECTING',
+      ownerId: lead.ownerId,
+    };
   }
   return ok({
     status: 'CONVERTED',

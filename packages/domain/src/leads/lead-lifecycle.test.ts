@@ -10,8 +10,15 @@ it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))('
 });
 
 it.each([
-  ['NEW', 'CONTACTED', true], ['CONTACTED', 'QUALIFIED', true], ['QUALIFIED', 'CONVERTED', true], ['NEW', 'CONVERTED', true], ['QUALIFIED', 'DISQUALIFIED', true],
-  ['QUALIFIED', 'CONTACTED', false], ['CONVERTED', 'DISQUALIFIED', false], ['DISQUALIFIED', 'NEW', false], ['NEW', 'NEW', false],
+  ['NEW', 'CONTACTED', true],
+  ['CONTACTED', 'QUALIFIED', true],
+  ['QUALIFIED', 'CONVERTED', true],
+  ['NEW', 'CONVERTED', true],
+  ['QUALIFIED', 'DISQUALIFIED', true],
+  ['QUALIFIED', 'CONTACTED', false],
+  ['CONVERTED', 'DISQUALIFIED', false],
+  ['DISQUALIFIED', 'NEW', false],
+  ['NEW', 'NEW', false],
 ] as const)('%s → %s allowed: %s', (from, to, allowed) => expect(transitionLead(from, to).ok).toBe(allowed));
 
 it('only moves forward and stops at CONVERTED or DISQUALIFIED (property)', () => {

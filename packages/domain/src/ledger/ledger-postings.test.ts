@@ -9,15 +9,89 @@ const d = '2025-01-02';
 
 describe('postings', () => {
   it.each([
-    ['an invoice', invoicePosting({ date: d, reference: 'INV-1', subtotal: '309.98', taxTotal: '57.00' }), 'INVOICE', [['ACCOUNTS_RECEIVABLE', '366.98', '0.00'], ['REVENUE', '0.00', '309.98'], ['TAX_PAYABLE', '0.00', '57.00']]],
-    ['an invoice without tax', invoicePosting({ date: d, reference: 'INV-2', subtotal: '10.00', taxTotal: '0' }), 'INVOICE', [['ACCOUNTS_RECEIVABLE', '10.00', '0.00'], ['REVENUE', '0.00', '10.00']]],
-    ['a payment with unapplied cash', paymentPosting({ date: d, reference: 'W1', applied: '216.00', unapplied: '84.00' }), 'PAYMENT', [['CASH', '300.00', '0.00'], ['ACCOUNTS_RECEIVABLE', '0.00', '216.00'], ['CUSTOMER_DEPOSITS', '0.00', '84.00']]],
-    ['a fully applied payment', paymentPosting({ date: d, reference: 'W2', applied: '10.00', unapplied: '0' }), 'PAYMENT', [['CASH', '10.00', '0.00'], ['ACCOUNTS_RECEIVABLE', '0.00', '10.00']]],
-    ['an unapplied payment', paymentPosting({ date: d, reference: 'W3', applied: '0', unapplied: '5.00' }), 'PAYMENT', [['CASH', '5.00', '0.00'], ['CUSTOMER_DEPOSITS', '0.00', '5.00']]],
-    ['a shipment at cost', shipmentPosting({ date: d, reference: 'S1', cost: '120.00' }), 'SHIPMENT', [['COST_OF_GOODS_SOLD', '120.00', '0.00'], ['INVENTORY', '0.00', '120.00']]],
-    ['a stock receipt', stockReceiptPosting({ date: d, reference: 'R1', cost: '500.00' }), 'STOCK_RECEIPT', [['INVENTORY', '500.00', '0.00'], ['GOODS_RECEIVED_NOT_INVOICED', '0.00', '500.00']]],
-    ['a supplier bill', supplierBillPosting({ date: d, reference: 'B1', amount: '500.00' }), 'SUPPLIER_BILL', [['GOODS_RECEIVED_NOT_INVOICED', '500.00', '0.00'], ['ACCOUNTS_PAYABLE', '0.00', '500.00']]],
-    ['a supplier payment', supplierPaymentPosting({ date: d, reference: 'P1', amount: '500.00' }), 'SUPPLIER_PAYMENT', [['ACCOUNTS_PAYABLE', '500.00', '0.00'], ['CASH', '0.00', '500.00']]],
+    [
+      'an invoice',
+      invoicePosting({ date: d, reference: 'INV-1', subtotal: '309.98', taxTotal: '57.00' }),
+      'INVOICE',
+      [
+        ['ACCOUNTS_RECEIVABLE', '366.98', '0.00'],
+        ['REVENUE', '0.00', '309.98'],
+        ['TAX_PAYABLE', '0.00', '57.00'],
+      ],
+    ],
+    [
+      'an invoice without tax',
+      invoicePosting({ date: d, reference: 'INV-2', subtotal: '10.00', taxTotal: '0' }),
+      'INVOICE',
+      [
+        ['ACCOUNTS_RECEIVABLE', '10.00', '0.00'],
+        ['REVENUE', '0.00', '10.00'],
+      ],
+    ],
+    [
+      'a payment with unapplied cash',
+      paymentPosting({ date: d, reference: 'W1', applied: '216.00', unapplied: '84.00' }),
+      'PAYMENT',
+      [
+        ['CASH', '300.00', '0.00'],
+        ['ACCOUNTS_RECEIVABLE', '0.00', '216.00'],
+        ['CUSTOMER_DEPOSITS', '0.00', '84.00'],
+      ],
+    ],
+    [
+      'a fully applied payment',
+      paymentPosting({ date: d, reference: 'W2', applied: '10.00', unapplied: '0' }),
+      'PAYMENT',
+      [
+        ['CASH', '10.00', '0.00'],
+        ['ACCOUNTS_RECEIVABLE', '0.00', '10.00'],
+      ],
+    ],
+    [
+      'an unapplied payment',
+      paymentPosting({ date: d, reference: 'W3', applied: '0', unapplied: '5.00' }),
+      'PAYMENT',
+      [
+        ['CASH', '5.00', '0.00'],
+        ['CUSTOMER_DEPOSITS', '0.00', '5.00'],
+      ],
+    ],
+    [
+      'a shipment at cost',
+      shipmentPosting({ date: d, reference: 'S1', cost: '120.00' }),
+      'SHIPMENT',
+      [
+        ['COST_OF_GOODS_SOLD', '120.00', '0.00'],
+        ['INVENTORY', '0.00', '120.00'],
+      ],
+    ],
+    [
+      'a stock receipt',
+      stockReceiptPosting({ date: d, reference: 'R1', cost: '500.00' }),
+      'STOCK_RECEIPT',
+      [
+        ['INVENTORY', '500.00', '0.00'],
+        ['GOODS_RECEIVED_NOT_INVOICED', '0.00', '500.00'],
+      ],
+    ],
+    [
+      'a supplier bill',
+      supplierBillPosting({ date: d, reference: 'B1', amount: '500.00' }),
+      'SUPPLIER_BILL',
+      [
+        ['GOODS_RECEIVED_NOT_INVOICED', '500.00', '0.00'],
+        ['ACCOUNTS_PAYABLE', '0.00', '500.00'],
+      ],
+    ],
+    [
+      'a supplier payment',
+      supplierPaymentPosting({ date: d, reference: 'P1', amount: '500.00' }),
+      'SUPPLIER_PAYMENT',
+      [
+        ['ACCOUNTS_PAYABLE', '500.00', '0.00'],
+        ['CASH', '0.00', '500.00'],
+      ],
+    ],
   ])('%s', (_what, posting, source, lines) => {
     expect(posting).toMatchObject({ date: d, source });
     expect(amounts(posting)).toEqual(lines);

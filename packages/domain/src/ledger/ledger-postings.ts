@@ -43,13 +43,25 @@ export function assertBalanced(p: LedgerPosting): LedgerPosting {
 /** Invoice: Dr accounts receivable (total) / Cr revenue (subtotal), Cr tax payable (tax total). */
 export function invoicePosting(i: { date: IsoDate; reference: string; subtotal: DecimalLike; taxTotal: DecimalLike }): LedgerPosting {
   const total = money(i.subtotal).plus(money(i.taxTotal));
-  return assertBalanced({ date: i.date, source: 'INVOICE', reference: i.reference, memo: `Invoice ${i.reference}`, lines: [dr('ACCOUNTS_RECEIVABLE', total), cr('REVENUE', i.subtotal), cr('TAX_PAYABLE', i.taxTotal)] });
+  return assertBalanced({
+    date: i.date,
+    source: 'INVOICE',
+    reference: i.reference,
+    memo: `Invoice ${i.reference}`,
+    lines: [dr('ACCOUNTS_RECEIVABLE', total), cr('REVENUE', i.subtotal), cr('TAX_PAYABLE', i.taxTotal)],
+  });
 }
 
 /** Customer payment: Dr cash (the amount received) / Cr accounts receivable (what was applied to invoices), Cr customer deposits (what is left unapplied). */
 export function paymentPosting(p: { date: IsoDate; reference: string; applied: DecimalLike; unapplied: DecimalLike }): LedgerPosting {
   const amount = money(p.applied).plus(money(p.unapplied));
-  return assertBalanced({ date: p.date, source: 'PAYMENT', reference: p.reference, memo: `Payment ${p.reference}`, lines: [dr('CASH', amount), cr('ACCOUNTS_RECEIVABLE', p.applied), cr('CUSTOMER_DEPOSITS', p.unapplied)] });
+  return assertBalanced({
+    date: p.date,
+    source: 'PAYMENT',
+    reference: p.reference,
+    memo: `Payment ${p.reference}`,
+    lines: [dr('CASH', amount), cr('ACCOUNTS_RECEIVABLE', p.applied), cr('CUSTOMER_DEPOSITS', p.unapplied)],
+  });
 }
 
 /** Shipment, at cost: Dr cost of goods sold / Cr inventory. */
@@ -64,7 +76,13 @@ export function stockReceiptPosting(r: { date: IsoDate; reference: string; cost:
 
 /** Supplier bill: Dr goods received not invoiced / Cr accounts payable. */
 export function supplierBillPosting(b: { date: IsoDate; reference: string; amount: DecimalLike }): LedgerPosting {
-  return assertBalanced({ date: b.date, source: 'SUPPLIER_BILL', reference: b.reference, memo: `Bill ${b.reference}`, lines: [dr('GOODS_RECEIVED_NOT_INVOICED', b.amount), cr('ACCOUNTS_PAYABLE', b.amount)] });
+  return assertBalanced({
+    date: b.date,
+    source: 'SUPPLIER_BILL',
+    reference: b.reference,
+    memo: `Bill ${b.reference}`,
+    lines: [dr('GOODS_RECEIVED_NOT_INVOICED', b.amount), cr('ACCOUNTS_PAYABLE', b.amount)],
+  });
 }
 
 /** Supplier payment: Dr accounts payable / Cr cash. */

@@ -13,9 +13,48 @@ const book: LedgerPosting[] = [
 ];
 
 it.each([
-  [null, { CASH: '-275.00', ACCOUNTS_RECEIVABLE: '0.00', INVENTORY: '340.00', ACCOUNTS_PAYABLE: '0.00', GOODS_RECEIVED_NOT_INVOICED: '0.00', TAX_PAYABLE: '-20.00', CUSTOMER_DEPOSITS: '-5.00', REVENUE: '-100.00', COST_OF_GOODS_SOLD: '60.00' }],
-  ['2025-01-05', { CASH: '0.00', ACCOUNTS_RECEIVABLE: '120.00', INVENTORY: '340.00', ACCOUNTS_PAYABLE: '0.00', GOODS_RECEIVED_NOT_INVOICED: '-400.00', TAX_PAYABLE: '-20.00', CUSTOMER_DEPOSITS: '0.00', REVENUE: '-100.00', COST_OF_GOODS_SOLD: '60.00' }],
-  ['2024-12-31', { CASH: '0.00', ACCOUNTS_RECEIVABLE: '0.00', INVENTORY: '0.00', ACCOUNTS_PAYABLE: '0.00', GOODS_RECEIVED_NOT_INVOICED: '0.00', TAX_PAYABLE: '0.00', CUSTOMER_DEPOSITS: '0.00', REVENUE: '0.00', COST_OF_GOODS_SOLD: '0.00' }],
+  [
+    null,
+    {
+      CASH: '-275.00',
+      ACCOUNTS_RECEIVABLE: '0.00',
+      INVENTORY: '340.00',
+      ACCOUNTS_PAYABLE: '0.00',
+      GOODS_RECEIVED_NOT_INVOICED: '0.00',
+      TAX_PAYABLE: '-20.00',
+      CUSTOMER_DEPOSITS: '-5.00',
+      REVENUE: '-100.00',
+      COST_OF_GOODS_SOLD: '60.00',
+    },
+  ],
+  [
+    '2025-01-05',
+    {
+      CASH: '0.00',
+      ACCOUNTS_RECEIVABLE: '120.00',
+      INVENTORY: '340.00',
+      ACCOUNTS_PAYABLE: '0.00',
+      GOODS_RECEIVED_NOT_INVOICED: '-400.00',
+      TAX_PAYABLE: '-20.00',
+      CUSTOMER_DEPOSITS: '0.00',
+      REVENUE: '-100.00',
+      COST_OF_GOODS_SOLD: '60.00',
+    },
+  ],
+  [
+    '2024-12-31',
+    {
+      CASH: '0.00',
+      ACCOUNTS_RECEIVABLE: '0.00',
+      INVENTORY: '0.00',
+      ACCOUNTS_PAYABLE: '0.00',
+      GOODS_RECEIVED_NOT_INVOICED: '0.00',
+      TAX_PAYABLE: '0.00',
+      CUSTOMER_DEPOSITS: '0.00',
+      REVENUE: '0.00',
+      COST_OF_GOODS_SOLD: '0.00',
+    },
+  ],
 ])('balances as of %s', (asOf, want) => {
   const b = accountBalances(book, asOf);
   expect(Object.fromEntries(Object.entries(b).map(([k, v]) => [k, formatMoney(v)]))).toEqual(want);

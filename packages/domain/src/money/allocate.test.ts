@@ -36,7 +36,13 @@ describe('allocateByLargestRemainder', () => {
   });
 
   const totals = fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }).map((cents) => new Decimal(cents.toString()).div(100));
-  const weightLists = fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }).map(String), fc.integer({ min: 0, max: 1_000_000 }).map((w) => new Decimal(w).div(10_000).toString())), { minLength: 1, maxLength: 15 });
+  const weightLists = fc.array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 1000 }).map(String),
+      fc.integer({ min: 0, max: 1_000_000 }).map((w) => new Decimal(w).div(10_000).toString()),
+    ),
+    { minLength: 1, maxLength: 15 },
+  );
 
   it('parts always sum exactly to the total (property)', () => {
     fc.assert(

@@ -16,7 +16,10 @@ describe('checkDocumentDate', () => {
 
   it('names the field and the earliest date allowed', () => {
     expect(check('2020-01-01')).toEqual({
-      ok: false, code: 'BAD_USER_INPUT', field: ['input', 'orderDate'], details: { earliest: '2024-06-30' },
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'orderDate'],
+      details: { earliest: '2024-06-30' },
       message: 'An order cannot be dated more than 365 days back (before 2024-06-30).',
     });
     expect(check('2025-07-01')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'An order cannot be dated in the future.' });

@@ -9,10 +9,7 @@ export const DEFAULT_BACKDATING_DAYS = 365;
  * payment's receipt): never after today, and never more than `backdatingDays`
  * before it, so nobody can slip a document into a long-settled past.
  */
-export function checkDocumentDate(
-  d: { date: IsoDate; today: IsoDate; what: string; field: string[] },
-  backdatingDays: number = DEFAULT_BACKDATING_DAYS,
-): Result<IsoDate, 'BAD_USER_INPUT'> {
+export function checkDocumentDate(d: { date: IsoDate; today: IsoDate; what: string; field: string[] }, backdatingDays: number = DEFAULT_BACKDATING_DAYS): Result<IsoDate, 'BAD_USER_INPUT'> {
   if (!Number.isSafeInteger(backdatingDays) || backdatingDays < 0) throw new RangeError(`backdatingDays must be a whole number of days, not ${backdatingDays}`);
   if (d.date > d.today) return refuse('BAD_USER_INPUT', `${d.what} cannot be dated in the future.`, d.field);
   const earliest = addDays(d.today, -backdatingDays);

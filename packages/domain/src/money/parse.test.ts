@@ -66,9 +66,12 @@ describe('parseMoneyInput', () => {
 
   it('never accepts a JavaScript float written with an exponent (property)', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true }).map((x) => x.toExponential()), (text) => {
-        expect(parseMoneyInput(text).ok).toBe(false);
-      }),
+      fc.property(
+        fc.double({ noNaN: true }).map((x) => x.toExponential()),
+        (text) => {
+          expect(parseMoneyInput(text).ok).toBe(false);
+        },
+      ),
     );
   });
 });

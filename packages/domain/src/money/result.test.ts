@@ -3,8 +3,18 @@ import { ok, refuse, USER_ERROR_CODES, USER_ERROR_MEANINGS } from './result';
 it('lists the contract’s refusal codes, and the sign-in ones, each with its meaning', () => {
   expect([...USER_ERROR_CODES].sort()).toEqual(
     [
-      'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'CREDIT_LIMIT_EXCEEDED', 'CREDIT_HOLD', 'INSUFFICIENT_STOCK', 'INVALID_TRANSITION', 'NOTHING_TO_INVOICE',
-      'PERIOD_CLOSED', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS',
+      'BAD_USER_INPUT',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'CONFLICT',
+      'CREDIT_LIMIT_EXCEEDED',
+      'CREDIT_HOLD',
+      'INSUFFICIENT_STOCK',
+      'INVALID_TRANSITION',
+      'NOTHING_TO_INVOICE',
+      'PERIOD_CLOSED',
+      'INVALID_CREDENTIALS',
+      'TOO_MANY_ATTEMPTS',
     ].sort(),
   );
   for (const code of USER_ERROR_CODES) expect(USER_ERROR_MEANINGS[code].length).toBeGreaterThan(10);

@@ -48,7 +48,14 @@ describe('deriveOrderStatus', () => {
 describe('planCancellation', () => {
   it('releases what a confirmed order reserved, merged by product', () => {
     expect(planCancellation({ status: 'CONFIRMED', lines: [line('a', 'p', 2), line('b', 'p', 3), line('c', 'q', 1)] })).toEqual({
-      ok: true, value: { status: 'CANCELLED', release: [{ productId: 'p', quantity: 5 }, { productId: 'q', quantity: 1 }] },
+      ok: true,
+      value: {
+        status: 'CANCELLED',
+        release: [
+          { productId: 'p', quantity: 5 },
+          { productId: 'q', quantity: 1 },
+        ],
+      },
     });
   });
 
@@ -78,21 +85,47 @@ describe('planShipment', () => {
       'everything remaining without a list',
       null,
       'SHIPPED',
-      [{ lineId: 'a', productId: 'p', quantity: 2 }, { lineId: 'b', productId: 'p', quantity: 2 }, { lineId: 'c', productId: 'q', quantity: 1 }],
+      [
+        { lineId: 'a', productId: 'p', quantity: 2 },
+        { lineId: 'b', productId: 'p', quantity: 2 },
+        { lineId: 'c', productId: 'q', quantity: 1 },
+      ],
     ],
-    ['a product filled line by line', [{ productId: 'p', quantity: 3 }], 'PARTIALLY_SHIPPED', [{ lineId: 'a', productId: 'p', quantity: 2 }, { lineId: 'b', productId: 'p', quantity: 1 }]],
+    [
+      'a product filled line by line',
+      [{ productId: 'p', quantity: 3 }],
+      'PARTIALLY_SHIPPED',
+      [
+        { lineId: 'a', productId: 'p', quantity: 2 },
+        { lineId: 'b', productId: 'p', quantity: 1 },
+      ],
+    ],
     ['part of one line', [{ productId: 'q', quantity: 1 }], 'PARTIALLY_SHIPPED', [{ lineId: 'c', productId: 'q', quantity: 1 }]],
     [
       'the same product listed twice, continuing where the first left off',
-      [{ productId: 'p', quantity: 1 }, { productId: 'p', quantity: 3 }],
+      [
+        { productId: 'p', quantity: 1 },
+        { productId: 'p', quantity: 3 },
+      ],
       'PARTIALLY_SHIPPED',
-      [{ lineId: 'a', productId: 'p', quantity: 1 }, { lineId: 'a', productId: 'p', quantity: 1 }, { lineId: 'b', productId: 'p', quantity: 2 }],
+      [
+        { lineId: 'a', productId: 'p', quantity: 1 },
+        { lineId: 'a', productId: 'p', quantity: 1 },
+        { lineId: 'b', productId: 'p', quantity: 2 },
+      ],
     ],
     [
       'every remaining unit listed',
-      [{ productId: 'q', quantity: 1 }, { productId: 'p', quantity: 4 }],
+      [
+        { productId: 'q', quantity: 1 },
+        { productId: 'p', quantity: 4 },
+      ],
       'SHIPPED',
-      [{ lineId: 'c', productId: 'q', quantity: 1 }, { lineId: 'a', productId: 'p', quantity: 2 }, { lineId: 'b', productId: 'p', quantity: 2 }],
+      [
+        { lineId: 'c', productId: 'q', quantity: 1 },
+        { lineId: 'a', productId: 'p', quantity: 2 },
+        { lineId: 'b', productId: 'p', quantity: 2 },
+      ],
     ],
   ])('ships %s', (_what, requested, status, shipments) => {
     expect(planShipment(order(requested))).toEqual({ ok: true, value: { status, shipments } });
@@ -110,7 +143,15 @@ describe('planShipment', () => {
 
   it.each([
     ['more than remains', [{ productId: 'p', quantity: 5 }], ['lines', '0', 'quantity'], /Only 4 of this product remain/],
-    ['more than remains, on the second entry', [{ productId: 'q', quantity: 1 }, { productId: 'q', quantity: 1 }], ['lines', '1', 'quantity'], /Only 0 of this product remain/],
+    [
+      'more than remains, on the second entry',
+      [
+        { productId: 'q', quantity: 1 },
+        { productId: 'q', quantity: 1 },
+      ],
+      ['lines', '1', 'quantity'],
+      /Only 0 of this product remain/,
+    ],
     ['a product not on the order', [{ productId: 'zzz', quantity: 1 }], ['lines', '0', 'productId'], /not on the order/],
     ['a zero quantity', [{ productId: 'q', quantity: 0 }], ['lines', '0', 'quantity'], /positive whole number/],
     ['a negative quantity', [{ productId: 'q', quantity: -1 }], ['lines', '0', 'quantity'], /positive whole number/],
@@ -129,7 +170,11 @@ describe('planShipment', () => {
     ['without a list', null],
     ['with an empty list', []],
   ])('refuses when nothing would ship (%s)', (_what, requested) => {
-    expect(planShipment({ status: 'PARTIALLY_SHIPPED', requested, lines: [line('a', 'p', 1, 1)] })).toMatchObject({ ok: false, code: 'INVALID_TRANSITION', message: expect.stringMatching(/Nothing remains/) });
+    expect(planShipment({ status: 'PARTIALLY_SHIPPED', requested, lines: [line('a', 'p', 1, 1)] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: expect.stringMatching(/Nothing remains/),
+    });
   });
 
   it('never ships more than remains on a line, and ships everything without a list (property)', () => {
@@ -163,8 +208,15 @@ describe('mergeByProduct', () => {
     [[], []],
     [[{ productId: 'a', quantity: 1 }], [{ productId: 'a', quantity: 1 }]],
     [
-      [{ productId: 'a', quantity: 1 }, { productId: 'b', quantity: 2 }, { productId: 'a', quantity: 3 }],
-      [{ productId: 'a', quantity: 4 }, { productId: 'b', quantity: 2 }],
+      [
+        { productId: 'a', quantity: 1 },
+        { productId: 'b', quantity: 2 },
+        { productId: 'a', quantity: 3 },
+      ],
+      [
+        { productId: 'a', quantity: 4 },
+        { productId: 'b', quantity: 2 },
+      ],
     ],
   ])('merges %j into %j, in order of first appearance', (lines, want) => {
     expect(mergeByProduct(lines)).toEqual(want);

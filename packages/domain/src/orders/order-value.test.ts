@@ -5,7 +5,11 @@ import { ORDER_STATUSES_AWAITING_SHIPMENT, ORDER_STATUSES_WITH_EXPOSURE, orderUn
 import type { OrderStatus } from './order-lifecycle';
 
 const line = (quantity: number, invoicedQuantity: number, unitPrice = '100.00', discountPercent = '10', taxRate = '0.2'): LineNotYetInvoiced => ({
-  quantity, invoicedQuantity, unitPrice, discountPercent, taxRate,
+  quantity,
+  invoicedQuantity,
+  unitPrice,
+  discountPercent,
+  taxRate,
 });
 
 describe('orderUninvoicedValue', () => {

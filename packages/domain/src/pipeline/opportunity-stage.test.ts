@@ -31,7 +31,12 @@ describe('moveOpportunity', () => {
     expect(moveOpportunity(from, to, 'reason').ok).toBe(OPPORTUNITY_TRANSITIONS[from].includes(to));
   });
 
-  it.each([['WON', true], ['LOST', true], ['PROSPECTING', false], ['NEGOTIATION', false]] as const)('%s is final: %s', (stage, final) => expect(isFinalStage(stage)).toBe(final));
+  it.each([
+    ['WON', true],
+    ['LOST', true],
+    ['PROSPECTING', false],
+    ['NEGOTIATION', false],
+  ] as const)('%s is final: %s', (stage, final) => expect(isFinalStage(stage)).toBe(final));
 
   it('signals DEAL_WON at most once over any sequence of moves (property)', () => {
     fc.assert(

@@ -54,7 +54,12 @@ describe('summarizePipeline', () => {
         expect(s.stages.reduce((n, x) => n + x.count, 0)).toBe(list.length);
         expect(sumMoney(s.stages.map((x) => x.amount)).eq(sumMoney(list.map((o) => o.amount)))).toBe(true);
         const openStages = s.stages.filter((x) => x.stage !== 'WON' && x.stage !== 'LOST');
-        expect(sumMoney(openStages.map((x) => x.weightedAmount)).minus(s.totalWeighted).abs().lte('0.02')).toBe(true);
+        expect(
+          sumMoney(openStages.map((x) => x.weightedAmount))
+            .minus(s.totalWeighted)
+            .abs()
+            .lte('0.02'),
+        ).toBe(true);
         const openAmount = sumMoney(list.filter((o) => o.stage !== 'WON' && o.stage !== 'LOST').map((o) => o.amount));
         expect(s.totalWeighted.gte(0) && s.totalWeighted.lte(openAmount)).toBe(true);
         expect(s.totalWeighted.decimalPlaces()).toBeLessThanOrEqual(2);

@@ -25,7 +25,11 @@ export function weightedPipeline(opps: readonly PipelineOpportunity[]): Decimal 
 export function winRate(opps: readonly Pick<PipelineOpportunity, 'stage'>[]): Decimal | null {
   const won = opps.filter((o) => o.stage === 'WON').length;
   const lost = opps.filter((o) => o.stage === 'LOST').length;
-  return won + lost === 0 ? null : money(won).div(won + lost).toDecimalPlaces(4);
+  return won + lost === 0
+    ? null
+    : money(won)
+        .div(won + lost)
+        .toDecimalPlaces(4);
 }
 
 export interface PipelineStageSummary {

@@ -63,8 +63,24 @@ describe('documentTotals', () => {
   it.each([
     [[], '0.00', '0.00', '0.00'],
     [[['270.00', '54.00']], '270.00', '54.00', '324.00'],
-    [[['270.00', '54.00'], ['39.98', '3.00']], '309.98', '57.00', '366.98'],
-    [[['0.01', '0.00'], ['0.02', '0.01']], '0.03', '0.01', '0.04'],
+    [
+      [
+        ['270.00', '54.00'],
+        ['39.98', '3.00'],
+      ],
+      '309.98',
+      '57.00',
+      '366.98',
+    ],
+    [
+      [
+        ['0.01', '0.00'],
+        ['0.02', '0.01'],
+      ],
+      '0.03',
+      '0.01',
+      '0.04',
+    ],
   ])('totals %j: subtotal %s, tax %s, total %s', (lines, subtotal, taxTotal, total) => {
     const t = documentTotals(lines.map(([net, tax]) => ({ net: new Decimal(net), tax: new Decimal(tax) })));
     expect([t.subtotal, t.taxTotal, t.total].map(formatMoney)).toEqual([subtotal, taxTotal, total]);
@@ -122,7 +138,10 @@ describe('priceOrderLines', () => {
       { quantity: 2, unitPrice: '19.99', discountPercent: '0', taxRate: '0.075' },
     ]);
     if (!r.ok) throw new Error(r.message);
-    expect(r.value.lines.map((l) => [formatMoney(l.net), formatMoney(l.tax)])).toEqual([['270.00', '54.00'], ['39.98', '3.00']]);
+    expect(r.value.lines.map((l) => [formatMoney(l.net), formatMoney(l.tax)])).toEqual([
+      ['270.00', '54.00'],
+      ['39.98', '3.00'],
+    ]);
     expect([r.value.subtotal, r.value.taxTotal, r.value.total].map(formatMoney)).toEqual(['309.98', '57.00', '366.98']);
   });
 

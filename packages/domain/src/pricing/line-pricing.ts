@@ -28,7 +28,11 @@ export interface PricedDocument {
  * line tax = round(line net × taxRate, 2). Rounding is half away from zero.
  */
 export function priceLine(line: LineToPrice): PricedLine {
-  const net = roundMoney(money(line.unitPrice).times(line.quantity).times(new Decimal(1).minus(money(line.discountPercent).div(100))));
+  const net = roundMoney(
+    money(line.unitPrice)
+      .times(line.quantity)
+      .times(new Decimal(1).minus(money(line.discountPercent).div(100))),
+  );
   return { net, tax: roundMoney(net.times(money(line.taxRate))) };
 }
 
@@ -68,7 +72,6 @@ export function priceOrderLines(lines: readonly LineToPrice[]): Result<PricedDoc
   if (totals.total.gt(MAX_AMOUNT)) return refuse('BAD_USER_INPUT', `the total would exceed ${MAX_AMOUNT.toFixed(2)}`, ['lines']);
   return ok({ lines: priced, ...totals });
 }
-
 
 /**
  * A product's prices: unit price and cost not negative, tax rate a fraction

@@ -11,10 +11,17 @@ import { priceQuote, type QuoteLine } from './quote-submission';
  * INVALID_TRANSITION. An accepted quote whose lines no longer price is a broken
  * invariant and throws.
  */
-export function acceptQuote(q: { status: QuoteStatus; validUntil: IsoDate; lines: readonly QuoteLine[] }, today: IsoDate): Result<{ status: 'ACCEPTED'; orderLines: QuoteLine[]; total: Decimal }, 'INVALID_TRANSITION'> {
+export function acceptQuote(
+  q: { status: QuoteStatus; validUntil: IsoDate; lines: readonly QuoteLine[] },
+  today: IsoDate,
+): Result<{ status: 'ACCEPTED'; orderLines: QuoteLine[]; total: Decimal }, 'INVALID_TRANSITION'> {
   const move = moveQuote(q, 'ACCEPT', today);
   if (!move.ok) return move;
   const priced = priceQuote(q.lines);
   if (!priced.ok) throw new Error(`an approved quote has lines that do not price: ${priced.message}`);
-  return ok({ status: 'ACCEPTED', orderLines: q.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, taxRate: l.taxRate })), total: priced.value.total });
+  return ok({
+    status: 'ACCEPTED',
+    orderLines: q.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, taxRate: l.taxRate })),
+    total: priced.value.total,
+  });
 }

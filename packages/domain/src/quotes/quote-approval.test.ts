@@ -28,7 +28,12 @@ describe('needsApproval', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 10_000 }), (bps, limitBp) => {
         const d = bps.map((b) => new Decimal(b).div(100));
-        expect(needsApproval(d.map((discountPercent) => ({ discountPercent })), new Decimal(limitBp).div(100))).toBe(Math.max(...bps) > limitBp);
+        expect(
+          needsApproval(
+            d.map((discountPercent) => ({ discountPercent })),
+            new Decimal(limitBp).div(100),
+          ),
+        ).toBe(Math.max(...bps) > limitBp);
       }),
     );
   });

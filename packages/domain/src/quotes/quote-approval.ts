@@ -46,9 +46,10 @@ export function checkOrderConcessions(lines: readonly LineConcession[], role: st
   if (QUOTE_APPROVER_ROLES.includes(role)) return ok(true);
   const [first] = concessionsNeedingApproval(lines, repDiscountLimit);
   if (!first) return ok(true);
-  const message = first.field === 'discountPercent'
-    ? `A discount over ${money(repDiscountLimit).toString()} % needs a sales manager's approval: send a quote instead.`
-    : 'A price below the list price needs a sales manager\'s approval: send a quote instead.';
+  const message =
+    first.field === 'discountPercent'
+      ? `A discount over ${money(repDiscountLimit).toString()} % needs a sales manager's approval: send a quote instead.`
+      : "A price below the list price needs a sales manager's approval: send a quote instead.";
   return refuse('FORBIDDEN', message, ['lines', first.index, first.field]);
 }
 

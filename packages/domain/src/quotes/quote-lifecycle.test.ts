@@ -24,7 +24,14 @@ describe('the transition table', () => {
   ] as const)('%s + %s → %s', (status, event, next) => expect(transitionQuote(status, event)).toEqual({ ok: true, value: next }));
 
   it.each([
-    ['DRAFT', 'ACCEPT'], ['DRAFT', 'APPROVE'], ['PENDING_APPROVAL', 'SEND'], ['PENDING_APPROVAL', 'ACCEPT'], ['APPROVED', 'APPROVE'], ['ACCEPTED', 'REJECT'], ['REJECTED', 'SUBMIT'], ['EXPIRED', 'ACCEPT'],
+    ['DRAFT', 'ACCEPT'],
+    ['DRAFT', 'APPROVE'],
+    ['PENDING_APPROVAL', 'SEND'],
+    ['PENDING_APPROVAL', 'ACCEPT'],
+    ['APPROVED', 'APPROVE'],
+    ['ACCEPTED', 'REJECT'],
+    ['REJECTED', 'SUBMIT'],
+    ['EXPIRED', 'ACCEPT'],
   ] as const)('refuses %s + %s', (status, event) => expect(transitionQuote(status, event)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' }));
 
   it('keeps ACCEPTED, EXPIRED and REJECTED final over any sequence of events (property)', () => {

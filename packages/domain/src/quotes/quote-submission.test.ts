@@ -19,7 +19,12 @@ describe('submitQuote', () => {
 
   it('prices the quote like an order', () => {
     const r = submitQuote({ ...base, lines: [line('10'), line('0', { quantity: 3, unitPrice: '19.99', taxRate: '0.07' })] });
-    expect(r.ok && [r.value.priced.lines.map((l) => formatMoney(l.net)), formatMoney(r.value.priced.subtotal), formatMoney(r.value.priced.taxTotal), formatMoney(r.value.priced.total)]).toEqual([['90.00', '59.97'], '149.97', '22.20', '172.17']);
+    expect(r.ok && [r.value.priced.lines.map((l) => formatMoney(l.net)), formatMoney(r.value.priced.subtotal), formatMoney(r.value.priced.taxTotal), formatMoney(r.value.priced.total)]).toEqual([
+      ['90.00', '59.97'],
+      '149.97',
+      '22.20',
+      '172.17',
+    ]);
   });
 
   it.each([undefined, null])('defaults the validity to %s days ahead when none is given (%s)', (validUntil) => {

@@ -30,7 +30,13 @@ export interface SubmittedQuote {
  * be past, and the quote goes to PENDING_APPROVAL when any discount exceeds the
  * rep's limit, otherwise it is approved at once.
  */
-export function submitQuote(q: { status: QuoteStatus; lines: readonly QuoteLine[]; validUntil?: IsoDate | null; today: IsoDate; repDiscountLimit?: DecimalLike }): Result<SubmittedQuote, 'INVALID_TRANSITION' | 'BAD_USER_INPUT'> {
+export function submitQuote(q: {
+  status: QuoteStatus;
+  lines: readonly QuoteLine[];
+  validUntil?: IsoDate | null;
+  today: IsoDate;
+  repDiscountLimit?: DecimalLike;
+}): Result<SubmittedQuote, 'INVALID_TRANSITION' | 'BAD_USER_INPUT'> {
   const pending = transitionQuote(q.status, 'SUBMIT');
   if (!pending.ok) return pending;
   const validUntil = q.validUntil ?? addDays(q.today, DEFAULT_QUOTE_VALIDITY_DAYS);

@@ -86,8 +86,11 @@ describe('ageReceivables', () => {
     fc.assert(
       fc.property(fc.array(inv, { maxLength: 40 }), (list) => {
         const invoices = list.map((x, i) => ({
-          invoiceId: String(i), customerId: x.customerId, dueDate: addDays(asOf, -x.daysPastDue),
-          total: new Decimal(x.totalCents).div(100), paid: new Decimal(Math.min(x.paidCents, x.totalCents + 100)).div(100),
+          invoiceId: String(i),
+          customerId: x.customerId,
+          dueDate: addDays(asOf, -x.daysPastDue),
+          total: new Decimal(x.totalCents).div(100),
+          paid: new Decimal(Math.min(x.paidCents, x.totalCents + 100)).div(100),
         }));
         const r = ageReceivables({ asOf, invoices });
         const open = (i: (typeof invoices)[number]) => Decimal.max(0, i.total.minus(i.paid));

@@ -15,18 +15,28 @@ const allocations: DatedAllocation[] = [
 
 describe('invoicesAsOf', () => {
   it('leaves out invoices issued later and payments received later', () => {
-    expect(invoicesAsOf({ asOf: '2025-03-15', invoices, allocations }).map((i) => [i.invoiceId, formatMoney(i.paid)])).toEqual([['i1', '40.00'], ['i2', '50.00']]);
+    expect(invoicesAsOf({ asOf: '2025-03-15', invoices, allocations }).map((i) => [i.invoiceId, formatMoney(i.paid)])).toEqual([
+      ['i1', '40.00'],
+      ['i2', '50.00'],
+    ]);
   });
 
   it('counts what is issued and received on asOf itself', () => {
-    expect(invoicesAsOf({ asOf: '2025-03-20', invoices, allocations }).map((i) => [i.invoiceId, formatMoney(i.paid)])).toEqual([['i1', '100.00'], ['i2', '50.00'], ['i3', '0.00']]);
+    expect(invoicesAsOf({ asOf: '2025-03-20', invoices, allocations }).map((i) => [i.invoiceId, formatMoney(i.paid)])).toEqual([
+      ['i1', '100.00'],
+      ['i2', '50.00'],
+      ['i3', '0.00'],
+    ]);
   });
 });
 
 describe('ageReceivablesAsOf', () => {
   const row = (asOf: string) => {
     const r = ageReceivablesAsOf({ asOf, invoices, allocations });
-    return [formatMoney(r.total.total), ...r.customers.map((c) => `${c.customerId} ${formatMoney(c.notDue)} ${formatMoney(c.days1To30)} ${formatMoney(c.days31To60)} ${formatMoney(c.days61To90)} ${formatMoney(c.over90)}`)];
+    return [
+      formatMoney(r.total.total),
+      ...r.customers.map((c) => `${c.customerId} ${formatMoney(c.notDue)} ${formatMoney(c.days1To30)} ${formatMoney(c.days31To60)} ${formatMoney(c.days61To90)} ${formatMoney(c.over90)}`),
+    ];
   };
 
   it.each([
@@ -45,7 +55,7 @@ describe('ageReceivablesAsOf', () => {
         issuedDay: fc.integer({ min: 0, max: 300 }),
         terms: fc.constantFrom(0, 14, 30, 60),
         cents: fc.integer({ min: 1, max: 1_000_000 }),
-        payments: fc.array(fc.record({ share: fc.integer({ min: 0, max: 50 }), afterDays: fc.integer({ min: 0, max: 200 }) }), { maxLength: 2 }) // at most the whole invoice,
+        payments: fc.array(fc.record({ share: fc.integer({ min: 0, max: 50 }), afterDays: fc.integer({ min: 0, max: 200 }) }), { maxLength: 2 }), // at most the whole invoice,
       }),
       { maxLength: 25 },
     );

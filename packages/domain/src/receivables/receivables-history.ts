@@ -39,6 +39,9 @@ export function invoicesAsOf(h: { asOf: IsoDate; invoices: readonly IssuedInvoic
  * on or before asOf, less payments received on or before asOf, each open
  * balance bucketed by days past due at asOf.
  */
-export function ageReceivablesAsOf(h: { asOf: IsoDate; invoices: readonly IssuedInvoice[]; allocations: readonly DatedAllocation[] }): { total: AgingBuckets; customers: (AgingBuckets & { customerId: string })[] } {
+export function ageReceivablesAsOf(h: { asOf: IsoDate; invoices: readonly IssuedInvoice[]; allocations: readonly DatedAllocation[] }): {
+  total: AgingBuckets;
+  customers: (AgingBuckets & { customerId: string })[];
+} {
   return ageReceivables({ asOf: h.asOf, invoices: invoicesAsOf(h) });
 }

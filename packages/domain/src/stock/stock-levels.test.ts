@@ -160,7 +160,8 @@ describe('under random sequences of reserve, release, ship and receive (property
             else expect(r.code).toBe('INSUFFICIENT_STOCK');
           } else if (o.kind === 'release') {
             const tooMuch = input.some((l) => o.lines.filter((x) => x.productId === l.productId).reduce((n, x) => n + x.quantity, 0) > l.reserved);
-            if (tooMuch) expect(() => releaseStock(input, o.lines)).toThrow(/cannot release/); // a broken invariant, not a refusal
+            if (tooMuch)
+              expect(() => releaseStock(input, o.lines)).toThrow(/cannot release/); // a broken invariant, not a refusal
             else levels = releaseStock(input, o.lines);
           } else levels = input.map((l) => (l.productId === o.productId ? receiveStock(l, o.quantity) : l));
           expect(input).toEqual(snapshot); // refused or not, the levels passed in never change

@@ -39,10 +39,7 @@ function merged(fn: string, lines: readonly { productId: string; quantity: numbe
  * its lines ask for together. Returns the new levels and the products that
  * crossed below their reorder point.
  */
-export function reserveStock(
-  levels: readonly StockLevel[],
-  lines: readonly { productId: string; quantity: number }[],
-): Result<{ levels: StockLevel[]; lowStock: string[] }, 'INSUFFICIENT_STOCK'> {
+export function reserveStock(levels: readonly StockLevel[], lines: readonly { productId: string; quantity: number }[]): Result<{ levels: StockLevel[]; lowStock: string[] }, 'INSUFFICIENT_STOCK'> {
   const next = byId(levels);
   for (const { productId, quantity } of merged('reserveStock', lines)) {
     const level = next.get(productId);
@@ -50,7 +47,9 @@ export function reserveStock(
     if (availableStock(level) < quantity) {
       const index = lines.findIndex((l) => l.productId === productId);
       return refuse('INSUFFICIENT_STOCK', `Only ${availableStock(level)} available, ${quantity} needed.`, [String(index), 'quantity'], {
-        productId, available: availableStock(level), requested: quantity,
+        productId,
+        available: availableStock(level),
+        requested: quantity,
       });
     }
     level.reserved += quantity;

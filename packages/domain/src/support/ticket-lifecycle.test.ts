@@ -12,8 +12,12 @@ it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))('
 });
 
 it.each([
-  ['RESOLVED', 'OPEN', true], ['OPEN', 'RESOLVED', true], ['WAITING_ON_CUSTOMER', 'IN_PROGRESS', true],
-  ['CLOSED', 'OPEN', false], ['OPEN', 'OPEN', false], ['RESOLVED', 'IN_PROGRESS', false],
+  ['RESOLVED', 'OPEN', true],
+  ['OPEN', 'RESOLVED', true],
+  ['WAITING_ON_CUSTOMER', 'IN_PROGRESS', true],
+  ['CLOSED', 'OPEN', false],
+  ['OPEN', 'OPEN', false],
+  ['RESOLVED', 'IN_PROGRESS', false],
 ] as const)('%s → %s allowed: %s', (from, to, allowed) => expect(transitionTicket(from, to).ok).toBe(allowed));
 
 it.each([

@@ -77,16 +77,12 @@ export class AlertScanner {
   private async overdueHolds(tx: EntityManager, events: EventLog, today: string): Promise<void> {
     const candidates = await loadOverdueHoldCandidates(tx, today);
     const keyOf = (c: (typeof candidates)[number]) => alertKeys.creditHold(c.customerId, { kind: 'INVOICE_OVERDUE', invoiceId: c.oldestOverdueInvoiceId }, '');
-    const known = new Set(
-      candidates.length ? (await query<{ event_key: string }>(tx, 'select event_key from alerts where event_key in (?)', [candidates.map(keyOf)])).map((k) => k.event_key) : [],
-    );
+    const known = new Set(candidates.length ? (await query<{ event_key: string }>(tx, 'select event_key from alerts where event_key in (?)', [candidates.map(keyOf)])).map((k) => k.event_key) : []);
     const fresh = candidates.filter((c) => !known.has(keyOf(c))).slice(0, 1000);
     if (fresh.length === 0) return;
-    const customers = await query<CustomerColumns & { on_hold: boolean }>(
-      tx,
-      'select c.id as customer_id, c.name, c.owner_id, c.on_hold from customers c where c.id in (?)',
-      [fresh.map((c) => c.customerId)],
-    );
+    const customers = await query<CustomerColumns & { on_hold: boolean }>(tx, 'select c.id as customer_id, c.name, c.owner_id, c.on_hold from customers c where c.id in (?)', [
+      fresh.map((c) => c.customerId),
+    ]);
     const byId = new Map(customers.map((c) => [c.customer_id, c]));
     for (const c of fresh) {
       const customer = byId.get(c.customerId);

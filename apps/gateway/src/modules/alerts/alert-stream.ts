@@ -34,11 +34,11 @@ export function alertStream(hub: AlertHub, em: EntityManager, viewer: Viewer, ki
         const v = alertVisibilitySql(viewer);
         const kindSql = kinds?.length ? { sql: ' and a.kind in (?)', params: [kinds] } : { sql: '', params: [] };
         for (;;) {
-          const rows = await query<AlertRow>(
-            em,
-            `select ${ALERT_WITH_SUBJECTS} from alerts a where a.id > ?::bigint and ${v.sql}${kindSql.sql} order by a.id limit 500`,
-            [cursor.toString(), ...v.params, ...kindSql.params],
-          );
+          const rows = await query<AlertRow>(em, `select ${ALERT_WITH_SUBJECTS} from alerts a where a.id > ?::bigint and ${v.sql}${kindSql.sql} order by a.id limit 500`, [
+            cursor.toString(),
+            ...v.params,
+            ...kindSql.params,
+          ]);
           rows.forEach(deliver);
           if (rows.length < 500) break;
         }

@@ -30,9 +30,18 @@ export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAler
        on conflict (event_key) do nothing
        returning id`,
       [
-        a.kind, a.severity, a.message, a.subject.customerId ?? null, a.subject.orderId ?? null, a.subject.invoiceId ?? null,
-        a.subject.productId ?? null, a.subject.ticketId ?? null, a.subject.opportunityId ?? null,
-        `{${a.audience.roles.join(',')}}`, `{${a.audience.userIds.join(',')}}`, a.eventKey,
+        a.kind,
+        a.severity,
+        a.message,
+        a.subject.customerId ?? null,
+        a.subject.orderId ?? null,
+        a.subject.invoiceId ?? null,
+        a.subject.productId ?? null,
+        a.subject.ticketId ?? null,
+        a.subject.opportunityId ?? null,
+        `{${a.audience.roles.join(',')}}`,
+        `{${a.audience.userIds.join(',')}}`,
+        a.eventKey,
       ],
     );
     if (rows[0]) ids.push(String(rows[0].id));

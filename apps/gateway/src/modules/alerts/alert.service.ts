@@ -19,10 +19,16 @@ export class AlertService {
     const filter = `${vis.sql}${unacknowledged ? ' and a.acknowledged_at is null' : unacknowledged === false ? ' and a.acknowledged_at is not null' : ''}`;
     const keyset = page.after ? { sql: ' and a.id < ?::bigint', params: [page.after.id] } : { sql: '', params: [] };
     const rows = await query<AlertRow>(em, `select ${ALERT_COLUMNS} from alerts a where ${filter}${keyset.sql} order by a.id desc limit ?`, [...vis.params, ...keyset.params, page.limit + 1]);
-    return toConnection(rows, page.limit, (r) => encodeCursor('', String(r.id)), alertOf, async () => {
-      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from alerts a where ${filter}`, vis.params);
-      return Number(n);
-    });
+    return toConnection(
+      rows,
+      page.limit,
+      (r) => encodeCursor('', String(r.id)),
+      alertOf,
+      async () => {
+        const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from alerts a where ${filter}`, vis.params);
+        return Number(n);
+      },
+    );
   }
 
   /** Marks an alert read for everyone; only someone who may see it may do so. Idempotent. */

@@ -8,7 +8,13 @@ import { CreateProductInput, ProductConnection, ProductType, ReceiveStockInput }
 const ProductPayload = PayloadType(ProductType, 'product', 'ProductPayload');
 
 export const productOf = (p: Product): ProductType => ({
-  id: p.id, sku: p.sku, name: p.name, unitPrice: p.unitPrice, unitCost: p.unitCost, taxRate: p.taxRate, reorderPoint: p.reorderPoint,
+  id: p.id,
+  sku: p.sku,
+  name: p.name,
+  unitPrice: p.unitPrice,
+  unitCost: p.unitCost,
+  taxRate: p.taxRate,
+  reorderPoint: p.reorderPoint,
   stock: { onHand: p.onHand, reserved: p.reserved, available: p.onHand - p.reserved },
 });
 

@@ -22,10 +22,16 @@ export class CatalogService {
     const filter = lowStock ? 'on_hand - reserved - reorder_point < 0' : lowStock === false ? 'on_hand - reserved - reorder_point >= 0' : 'true';
     const keyset = page.after ? { sql: ' and (sku, id) > (?, ?)', params: [page.after.key, page.after.id] } : { sql: '', params: [] };
     const rows = await query<ProductRow>(em, `select ${PRODUCT_COLUMNS} from products where ${filter}${keyset.sql} order by sku, id limit ?`, [...keyset.params, page.limit + 1]);
-    return toConnection(rows, page.limit, (r) => encodeCursor(r.sku, r.id), toProduct, async () => {
-      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from products where ${filter}`);
-      return Number(n);
-    });
+    return toConnection(
+      rows,
+      page.limit,
+      (r) => encodeCursor(r.sku, r.id),
+      toProduct,
+      async () => {
+        const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from products where ${filter}`);
+        return Number(n);
+      },
+    );
   }
 
   async createProduct(em: EntityManager, viewer: Viewer | null, input: CreateProductInput): Promise<MutationResult<Product>> {

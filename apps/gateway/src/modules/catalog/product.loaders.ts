@@ -18,7 +18,13 @@ export const PRODUCT_COLUMNS = 'id, sku, name, unit_price, unit_cost, tax_rate, 
 
 export function toProduct(r: ProductRow): ProductType {
   return {
-    id: r.id, sku: r.sku, name: r.name, unitPrice: r.unit_price, unitCost: r.unit_cost, taxRate: r.tax_rate, reorderPoint: r.reorder_point,
+    id: r.id,
+    sku: r.sku,
+    name: r.name,
+    unitPrice: r.unit_price,
+    unitCost: r.unit_cost,
+    taxRate: r.tax_rate,
+    reorderPoint: r.reorder_point,
     stock: { onHand: r.on_hand, reserved: r.reserved, available: r.on_hand - r.reserved },
   };
 }

@@ -5,7 +5,13 @@ import type { Customer } from '../customers/customer.entity';
 
 // Read by Customer360 now; its write mutations come with the CRM operations.
 
-export enum ActivityKind { CALL = 'CALL', EMAIL = 'EMAIL', MEETING = 'MEETING', NOTE = 'NOTE', TASK = 'TASK' }
+export enum ActivityKind {
+  CALL = 'CALL',
+  EMAIL = 'EMAIL',
+  MEETING = 'MEETING',
+  NOTE = 'NOTE',
+  TASK = 'TASK',
+}
 
 @Entity({ tableName: 'activities' })
 @Index({ properties: ['customer', 'occurredAt'] })

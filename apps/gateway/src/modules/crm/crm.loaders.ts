@@ -41,20 +41,41 @@ export function createCrmLoaders(em: EntityManager, viewer: Viewer | null) {
       );
       return groupBy(
         customerIds,
-        rows.map((r) => ({ id: r.id, customerId: r.customer_id, subject: r.subject, priority: r.priority, status: r.status, slaDueAt: new Date(r.sla_due_at), resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null })),
+        rows.map((r) => ({
+          id: r.id,
+          customerId: r.customer_id,
+          subject: r.subject,
+          priority: r.priority,
+          status: r.status,
+          slaDueAt: new Date(r.sla_due_at),
+          resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
+        })),
         (t) => t.customerId,
       );
     }),
 
     opportunitiesByCustomer: (limit: number) =>
-      windowed<OpportunityType, { id: string; customer_id: string; owner_id: string; name: string; stage: OpportunityType['stage']; amount: string; expected_close_date: string | null; closed_at: Date | null }>(
+      windowed<
+        OpportunityType,
+        { id: string; customer_id: string; owner_id: string; name: string; stage: OpportunityType['stage']; amount: string; expected_close_date: string | null; closed_at: Date | null }
+      >(
         opportunities,
         limit,
         (s) => `select * from (
                   select id, customer_id, owner_id, name, stage, amount, expected_close_date::text as expected_close_date, closed_at,
                          row_number() over (partition by customer_id order by expected_close_date nulls last, created_at desc, id) as rn
                     from opportunities where customer_id in (?) and ${s}) x where x.rn <= ?`,
-        (r) => ({ id: r.id, customerId: r.customer_id, ownerId: r.owner_id, name: r.name, stage: r.stage, amount: r.amount, probability: stageProbabilityPercent(r.stage), expectedCloseDate: r.expected_close_date, closedAt: r.closed_at ? new Date(r.closed_at) : null }),
+        (r) => ({
+          id: r.id,
+          customerId: r.customer_id,
+          ownerId: r.owner_id,
+          name: r.name,
+          stage: r.stage,
+          amount: r.amount,
+          probability: stageProbabilityPercent(r.stage),
+          expectedCloseDate: r.expected_close_date,
+          closedAt: r.closed_at ? new Date(r.closed_at) : null,
+        }),
       ),
 
     activitiesByCustomer: (limit: number) =>

@@ -6,7 +6,14 @@ import type { User } from '../users/user.entity';
 
 // Read by Customer360 now; its write mutations come with the CRM operations.
 
-export enum OpportunityStage { PROSPECTING = 'PROSPECTING', QUALIFICATION = 'QUALIFICATION', PROPOSAL = 'PROPOSAL', NEGOTIATION = 'NEGOTIATION', WON = 'WON', LOST = 'LOST' }
+export enum OpportunityStage {
+  PROSPECTING = 'PROSPECTING',
+  QUALIFICATION = 'QUALIFICATION',
+  PROPOSAL = 'PROPOSAL',
+  NEGOTIATION = 'NEGOTIATION',
+  WON = 'WON',
+  LOST = 'LOST',
+}
 
 @Entity({ tableName: 'opportunities' })
 @Index({ properties: ['customer', 'expectedCloseDate'] })

@@ -4,8 +4,19 @@ import type { Customer } from '../customers/customer.entity';
 
 // Read by Customer360 now; its write mutations come with the CRM operations.
 
-export enum TicketPriority { URGENT = 'URGENT', HIGH = 'HIGH', NORMAL = 'NORMAL', LOW = 'LOW' }
-export enum TicketStatus { OPEN = 'OPEN', IN_PROGRESS = 'IN_PROGRESS', WAITING_ON_CUSTOMER = 'WAITING_ON_CUSTOMER', RESOLVED = 'RESOLVED', CLOSED = 'CLOSED' }
+export enum TicketPriority {
+  URGENT = 'URGENT',
+  HIGH = 'HIGH',
+  NORMAL = 'NORMAL',
+  LOW = 'LOW',
+}
+export enum TicketStatus {
+  OPEN = 'OPEN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  WAITING_ON_CUSTOMER = 'WAITING_ON_CUSTOMER',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+}
 
 @Entity({ tableName: 'tickets' })
 @Index({ properties: ['customer', 'status'] })

@@ -52,12 +52,7 @@ interface LineRow {
 }
 
 /** `scope` limits the customers read (the viewer's customer scope); omit it only for internal checks. */
-export async function loadCreditFacts(
-  em: EntityManager,
-  customerIds: readonly string[],
-  today: string,
-  scope: ScopeSql = () => ({ sql: 'true', params: [] }),
-): Promise<Map<string, CreditFacts>> {
+export async function loadCreditFacts(em: EntityManager, customerIds: readonly string[], today: string, scope: ScopeSql = () => ({ sql: 'true', params: [] })): Promise<Map<string, CreditFacts>> {
   const customers = scope('c.id');
   const orders = scope('o.customer_id');
   const result = new Map<string, CreditFacts>();

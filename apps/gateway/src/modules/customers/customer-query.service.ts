@@ -7,7 +7,10 @@ import { toContact, toCustomer, type ContactRow, type CustomerRow } from './cust
 import type { ContactType, CustomerFilter, CustomerType } from './customer.type';
 
 function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return `%${search
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
 /** Lists of customers and contacts, limited to what the viewer may read, with keyset pagination. */
@@ -39,10 +42,16 @@ export class CustomerQueryService {
         where ${filterSql}${keyset.sql} order by c.name, c.id limit ?`,
       [...params, ...keyset.params, page.limit + 1],
     );
-    return toConnection(rows, page.limit, (r) => encodeCursor(r.name, r.id), toCustomer, async () => {
-      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from customers c where ${filterSql}`, params);
-      return Number(n);
-    });
+    return toConnection(
+      rows,
+      page.limit,
+      (r) => encodeCursor(r.name, r.id),
+      toCustomer,
+      async () => {
+        const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from customers c where ${filterSql}`, params);
+        return Number(n);
+      },
+    );
   }
 
   async contacts(em: EntityManager, viewer: Viewer | null, first: number, after: string | null | undefined, search: string | null | undefined): Promise<ConnectionValue<ContactType>> {
@@ -65,9 +74,15 @@ export class CustomerQueryService {
          from contacts ct where ${filterSql}${keyset.sql} order by ${sortKey}, ct.id limit ?`,
       [...params, ...keyset.params, page.limit + 1],
     );
-    return toConnection(rows, page.limit, (r) => encodeCursor(r.sort_key, r.id), toContact, async () => {
-      const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from contacts ct where ${filterSql}`, params);
-      return Number(n);
-    });
+    return toConnection(
+      rows,
+      page.limit,
+      (r) => encodeCursor(r.sort_key, r.id),
+      toContact,
+      async () => {
+        const [{ n }] = await query<{ n: string }>(em, `select count(*) as n from contacts ct where ${filterSql}`, params);
+        return Number(n);
+      },
+    );
   }
 }

@@ -41,7 +41,9 @@ export class CustomerFields {
   ) {
     assertMayReadOrders(requireViewer(ctx.viewer));
     return nestedConnection({
-      first, after, parentId: c.id,
+      first,
+      after,
+      parentId: c.id,
       firstPage: (n) => ctx.loaders.orders.recentByCustomer(n),
       cursorOf: orderCursor,
       pageAfter: (cursor) => ctx.services.orderQueries.orders(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id }),
@@ -60,7 +62,9 @@ export class CustomerFields {
     assertMayReadCommercial(requireViewer(ctx.viewer), 'invoices');
     const inv = ctx.loaders.invoices;
     return nestedConnection({
-      first, after, parentId: c.id,
+      first,
+      after,
+      parentId: c.id,
       firstPage: (n) => inv.recentByCustomer(n, status ?? null),
       cursorOf: invoiceDueCursor,
       pageAfter: (cursor) => ctx.services.receivablesQueries.invoices(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id, status }, INVOICES_OLDEST_DUE_FIRST),
@@ -77,7 +81,9 @@ export class CustomerFields {
   ) {
     assertMayReadCommercial(requireViewer(ctx.viewer), 'payments');
     return nestedConnection({
-      first, after, parentId: c.id,
+      first,
+      after,
+      parentId: c.id,
       firstPage: (n) => ctx.loaders.payments.recentByCustomer(n),
       cursorOf: paymentCursor,
       pageAfter: (cursor) => ctx.services.receivablesQueries.payments(ctx.em, ctx.viewer, { first, after: cursor, customerId: c.id }),

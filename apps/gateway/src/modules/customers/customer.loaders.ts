@@ -48,11 +48,7 @@ export function createCustomerLoaders(em: EntityManager, viewer: Viewer | null) 
     /** null for a customer that does not exist or that the viewer may not read. */
     customer: new DataLoader<string, CustomerType | null>(async (ids) => {
       const s = scoped('id');
-      const rows = await query<CustomerRow>(
-        em,
-        `select id, name, email, phone, payment_terms_days, owner_id from customers where id in (?) and ${s.sql}`,
-        [[...ids], ...s.params],
-      );
+      const rows = await query<CustomerRow>(em, `select id, name, email, phone, payment_terms_days, owner_id from customers where id in (?) and ${s.sql}`, [[...ids], ...s.params]);
       const byId = new Map(rows.map((r) => [r.id, toCustomer(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

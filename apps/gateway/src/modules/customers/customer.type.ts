@@ -67,27 +67,49 @@ export class CreditType {
   }
 
   @Field(() => DecimalScalar, { nullable: true, description: 'null = no limit; "0.00" = nothing on credit.' })
-  get limit() { return this.guarded('limit'); }
+  get limit() {
+    return this.guarded('limit');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'Σ balanceDue of OPEN and PARTIALLY_PAID invoices.' })
-  get openReceivables() { return this.guarded('openReceivables'); }
+  get openReceivables() {
+    return this.guarded('openReceivables');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'Value (net + tax) of confirmed, not yet invoiced quantities.' })
-  get uninvoicedOrders() { return this.guarded('uninvoicedOrders'); }
+  get uninvoicedOrders() {
+    return this.guarded('uninvoicedOrders');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'Payments received but not allocated to an invoice.' })
-  get unappliedCredit() { return this.guarded('unappliedCredit'); }
+  get unappliedCredit() {
+    return this.guarded('unappliedCredit');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'openReceivables + uninvoicedOrders − unappliedCredit.' })
-  get exposure() { return this.guarded('exposure'); }
+  get exposure() {
+    return this.guarded('exposure');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'limit − exposure; null without a limit.' })
-  get available() { return this.guarded('available'); }
+  get available() {
+    return this.guarded('available');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'exposure / limit; null without a positive limit.' })
-  get utilization() { return this.guarded('utilization'); }
+  get utilization() {
+    return this.guarded('utilization');
+  }
   @Field(() => DecimalScalar, { nullable: true, description: 'Σ balanceDue of invoices due before today.' })
-  get overdueAmount() { return this.guarded('overdueAmount'); }
+  get overdueAmount() {
+    return this.guarded('overdueAmount');
+  }
   @Field(() => CreditStatus)
-  get status() { return this.figures.status; }
+  get status() {
+    return this.figures.status;
+  }
   @Field(() => Boolean)
-  get onHold() { return this.figures.onHold; }
+  get onHold() {
+    return this.figures.onHold;
+  }
   @Field(() => String, { nullable: true })
-  get holdReason() { return this.guarded('holdReason'); }
+  get holdReason() {
+    return this.guarded('holdReason');
+  }
 }
 
 @ObjectType('CreditCheck')

@@ -62,7 +62,10 @@ export class OrderFulfilmentService {
         throw new Refused(check.reason!, check.message, ['id'], { creditCheck });
       }
 
-      const products = await lockProducts(tx, order.lines.getItems().map((l) => l.product.id));
+      const products = await lockProducts(
+        tx,
+        order.lines.getItems().map((l) => l.product.id),
+      );
       const reservation = domain.reserveStock(
         stockLevelsOf(products),
         order.lines.getItems().map((l) => ({ productId: l.product.id, quantity: l.quantity })),
@@ -82,7 +85,10 @@ export class OrderFulfilmentService {
       const { order, customer } = await lockOrderWithCustomer(tx, v, id);
       const plan = domain.planCancellation({ status: order.status, lines: lineFacts(order) });
       if (!plan.ok) throw refusedFromDomain(plan, []);
-      const products = await lockProducts(tx, plan.value.release.map((r) => r.productId));
+      const products = await lockProducts(
+        tx,
+        plan.value.release.map((r) => r.productId),
+      );
       const stock = plan.value.release.length ? applyStockLevels(products, domain.releaseStock(stockLevelsOf(products), plan.value.release)) : [];
       order.status = plan.value.status as OrderStatus;
       order.cancelReason = reason?.trim() || null;
@@ -103,7 +109,10 @@ export class OrderFulfilmentService {
         requested: lines?.map((l) => ({ productId: l.productId, quantity: l.quantity })) ?? null,
       });
       if (!plan.ok) throw refusedFromDomain(plan, []); // its field paths already start at the `lines` argument
-      const products = await lockProducts(tx, plan.value.shipments.map((s) => s.productId));
+      const products = await lockProducts(
+        tx,
+        plan.value.shipments.map((s) => s.productId),
+      );
       const shipped = domain.shipStock(
         stockLevelsOf(products),
         plan.value.shipments.map((s) => ({ productId: s.productId, quantity: s.quantity })),
@@ -120,8 +129,12 @@ export class OrderFulfilmentService {
       order.status = plan.value.status as OrderStatus;
       await tx.flush();
       events.record({
-        type: 'OrderShipped', customerId: order.customer.id, order: orderRef(order), shipmentId: shipment.id,
-        lines: plan.value.shipments.map((s) => ({ productId: s.productId, quantity: s.quantity })), stock,
+        type: 'OrderShipped',
+        customerId: order.customer.id,
+        order: orderRef(order),
+        shipmentId: shipment.id,
+        lines: plan.value.shipments.map((s) => ({ productId: s.productId, quantity: s.quantity })),
+        stock,
       });
       return { order, shipment };
     });

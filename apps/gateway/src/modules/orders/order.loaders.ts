@@ -48,8 +48,16 @@ export function createOrderLoaders(em: EntityManager, viewer: Viewer | null) {
 
     linesByOrder: new DataLoader<string, OrderLineType[]>(async (ids) => {
       const rows = await query<{
-        id: string; order_id: string; product_id: string; quantity: number; shipped_quantity: number; invoiced_quantity: number;
-        unit_price: string; discount_percent: string; line_net: string; tax_amount: string;
+        id: string;
+        order_id: string;
+        product_id: string;
+        quantity: number;
+        shipped_quantity: number;
+        invoiced_quantity: number;
+        unit_price: string;
+        discount_percent: string;
+        line_net: string;
+        tax_amount: string;
       }>(
         em,
         `select id, order_id, product_id, quantity, shipped_quantity, invoiced_quantity, unit_price, discount_percent, line_net, tax_amount
@@ -57,8 +65,16 @@ export function createOrderLoaders(em: EntityManager, viewer: Viewer | null) {
         [[...ids]],
       );
       const lines = rows.map((r) => ({
-        id: r.id, orderId: r.order_id, productId: r.product_id, quantity: r.quantity, shippedQuantity: r.shipped_quantity,
-        invoicedQuantity: r.invoiced_quantity, unitPrice: r.unit_price, discountPercent: r.discount_percent, lineTotal: r.line_net, taxAmount: r.tax_amount,
+        id: r.id,
+        orderId: r.order_id,
+        productId: r.product_id,
+        quantity: r.quantity,
+        shippedQuantity: r.shipped_quantity,
+        invoicedQuantity: r.invoiced_quantity,
+        unitPrice: r.unit_price,
+        discountPercent: r.discount_percent,
+        lineTotal: r.line_net,
+        taxAmount: r.tax_amount,
       }));
       return groupBy(ids, lines, (l) => l.orderId);
     }),
@@ -86,11 +102,10 @@ export function createOrderLoaders(em: EntityManager, viewer: Viewer | null) {
 
     countByCustomer: new DataLoader<string, number>(async (customerIds) => {
       const s = scope('customer_id');
-      const rows = await query<{ customer_id: string; n: string }>(
-        em,
-        `select customer_id, count(*) as n from orders where customer_id in (?) and ${s.sql} group by customer_id`,
-        [[...customerIds], ...s.params],
-      );
+      const rows = await query<{ customer_id: string; n: string }>(em, `select customer_id, count(*) as n from orders where customer_id in (?) and ${s.sql} group by customer_id`, [
+        [...customerIds],
+        ...s.params,
+      ]);
       const byId = new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
       return customerIds.map((id) => byId.get(id) ?? 0);
     }),

@@ -11,7 +11,14 @@ import { OrderStatus, type Order } from './order.entity';
 import { CreateOrderInput, OrderConnection, OrderType, ShipLineInput, ShipmentType } from './order.type';
 
 export const orderOf = (o: Order): OrderType => ({
-  id: o.id, number: o.number, status: o.status, orderDate: o.orderDate, subtotal: o.subtotal, taxTotal: o.taxTotal, total: o.total, customerId: o.customer.id,
+  id: o.id,
+  number: o.number,
+  status: o.status,
+  orderDate: o.orderDate,
+  subtotal: o.subtotal,
+  taxTotal: o.taxTotal,
+  total: o.total,
+  customerId: o.customer.id,
 });
 
 const OrderPayload = PayloadType(OrderType, 'order', 'OrderPayload');
@@ -60,9 +67,7 @@ export class OrderResolver {
   @Mutation(() => ConfirmOrderPayload, { description: 'Checks credit and reserves stock in one atomic step.' })
   async confirmOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConfirmOrderPayload> {
     const r = await ctx.services.fulfilment.confirmOrder(ctx.em, ctx.viewer, id);
-    return r.ok
-      ? { order: orderOf(r.value.order), creditCheck: r.value.creditCheck, userErrors: [] }
-      : { order: null, creditCheck: r.details?.creditCheck ?? null, userErrors: r.userErrors };
+    return r.ok ? { order: orderOf(r.value.order), creditCheck: r.value.creditCheck, userErrors: [] } : { order: null, creditCheck: r.details?.creditCheck ?? null, userErrors: r.userErrors };
   }
 
   @Mutation(() => OrderPayload)

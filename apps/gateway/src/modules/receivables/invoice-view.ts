@@ -9,20 +9,37 @@ export function invoiceView(r: InvoiceRow, today: string): InvoiceType {
   const balanceDue = domain.balanceDue({ total: r.total, amountPaid: r.amount_paid });
   const facts = { dueDate: r.due_date, balanceDue };
   return {
-    id: r.id, number: r.number, status: r.status, issueDate: r.issue_date, dueDate: r.due_date,
-    subtotal: r.subtotal, taxTotal: r.tax_total, total: r.total, amountPaid: r.amount_paid,
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    subtotal: r.subtotal,
+    taxTotal: r.tax_total,
+    total: r.total,
+    amountPaid: r.amount_paid,
     balanceDue: domain.formatMoney(balanceDue),
     overdue: domain.isOverdue(facts, today),
     daysOverdue: domain.daysOverdue(facts, today),
-    customerId: r.customer_id, orderId: r.order_id,
+    customerId: r.customer_id,
+    orderId: r.order_id,
   };
 }
 
 export function invoiceOf(i: Invoice): InvoiceType {
   return invoiceView(
     {
-      id: i.id, number: i.number, status: i.status, issue_date: i.issueDate, due_date: i.dueDate, subtotal: i.subtotal, tax_total: i.taxTotal,
-      total: i.total, amount_paid: i.amountPaid, customer_id: i.customer.id, order_id: i.order.id,
+      id: i.id,
+      number: i.number,
+      status: i.status,
+      issue_date: i.issueDate,
+      due_date: i.dueDate,
+      subtotal: i.subtotal,
+      tax_total: i.taxTotal,
+      total: i.total,
+      amount_paid: i.amountPaid,
+      customer_id: i.customer.id,
+      order_id: i.order.id,
     },
     todayUtc(),
   );

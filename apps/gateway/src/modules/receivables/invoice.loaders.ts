@@ -21,8 +21,7 @@ export interface InvoiceRow {
   customer_id: string;
   order_id: string;
 }
-export const INVOICE_COLUMNS =
-  'i.id, i.number, i.status, i.issue_date::text as issue_date, i.due_date::text as due_date, i.subtotal, i.tax_total, i.total, i.amount_paid, i.customer_id, i.order_id';
+export const INVOICE_COLUMNS = 'i.id, i.number, i.status, i.issue_date::text as issue_date, i.due_date::text as due_date, i.subtotal, i.tax_total, i.total, i.amount_paid, i.customer_id, i.order_id';
 
 /** Invoices are commercial data: sales (by customer scope), finance and admin. */
 export function invoiceScopeSql(viewer: Viewer | null): ScopeSql {
@@ -47,12 +46,12 @@ export function createInvoiceLoaders(em: EntityManager, viewer: Viewer | null) {
 
     byOrder: new DataLoader<string, InvoiceType[]>(async (orderIds) => {
       const s = scope('i.customer_id');
-      const rows = await query<InvoiceRow>(
-        em,
-        `select ${INVOICE_COLUMNS} from invoices i where i.order_id in (?) and ${s.sql} order by i.issue_date, i.number`,
-        [[...orderIds], ...s.params],
+      const rows = await query<InvoiceRow>(em, `select ${INVOICE_COLUMNS} from invoices i where i.order_id in (?) and ${s.sql} order by i.issue_date, i.number`, [[...orderIds], ...s.params]);
+      return groupBy(
+        orderIds,
+        rows.map((r) => invoiceView(r, today)),
+        (i) => i.orderId,
       );
-      return groupBy(orderIds, rows.map((r) => invoiceView(r, today)), (i) => i.orderId);
     }),
 
     /** A customer's `limit` invoices (oldest due first), optionally by status, for a page of customers at once. */

@@ -62,7 +62,9 @@ export class InvoicingService {
       // An invoice dated in the past can be overdue at once and move the customer's credit status.
       const moved = await credit.moved();
       events.record({
-        type: 'InvoiceIssued', customer: customerRef(customer), orderId: order.id,
+        type: 'InvoiceIssued',
+        customer: customerRef(customer),
+        orderId: order.id,
         invoice: { invoiceId: invoice.id, invoiceNumber: invoice.number, issueDate: invoice.issueDate, dueDate: invoice.dueDate, total: invoice.total },
         credit: moved,
       });

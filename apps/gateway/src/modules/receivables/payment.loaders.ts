@@ -49,11 +49,10 @@ export function createPaymentLoaders(em: EntityManager, viewer: Viewer | null) {
 
     countByCustomer: new DataLoader<string, number>(async (customerIds) => {
       const s = scope('p.customer_id');
-      const rows = await query<{ customer_id: string; n: string }>(
-        em,
-        `select p.customer_id, count(*) as n from payments p where p.customer_id in (?) and ${s.sql} group by p.customer_id`,
-        [[...customerIds], ...s.params],
-      );
+      const rows = await query<{ customer_id: string; n: string }>(em, `select p.customer_id, count(*) as n from payments p where p.customer_id in (?) and ${s.sql} group by p.customer_id`, [
+        [...customerIds],
+        ...s.params,
+      ]);
       const byId = new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
       return customerIds.map((id) => byId.get(id) ?? 0);
     }),
@@ -67,7 +66,11 @@ export function createPaymentLoaders(em: EntityManager, viewer: Viewer | null) {
           where a.payment_id in (?) and ${s.sql} order by a.payment_id, a.id`,
         [[...paymentIds], ...s.params],
       );
-      return groupBy(paymentIds, rows.map((r) => ({ paymentId: r.payment_id, invoiceId: r.invoice_id, amount: r.amount })), (a) => a.paymentId);
+      return groupBy(
+        paymentIds,
+        rows.map((r) => ({ paymentId: r.payment_id, invoiceId: r.invoice_id, amount: r.amount })),
+        (a) => a.paymentId,
+      );
     }),
   };
 }

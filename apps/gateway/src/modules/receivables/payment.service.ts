@@ -53,9 +53,14 @@ export class PaymentService {
       }
       await tx.flush();
       events.record({
-        type: 'PaymentReceived', customer: customerRef(customer), paymentId: payment.id, amount: payment.amount, receivedOn: payment.receivedOn,
+        type: 'PaymentReceived',
+        customer: customerRef(customer),
+        paymentId: payment.id,
+        amount: payment.amount,
+        receivedOn: payment.receivedOn,
         allocations: allocation.value.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: domain.formatMoney(a.amount) })),
-        unapplied: payment.unappliedAmount, credit: await credit.moved(),
+        unapplied: payment.unappliedAmount,
+        credit: await credit.moved(),
       });
       return payment;
     });

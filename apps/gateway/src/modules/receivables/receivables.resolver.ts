@@ -10,7 +10,12 @@ import { InvoiceConnection, InvoiceType } from './invoice.type';
 import { PaymentConnection, PaymentType, RecordPaymentInput } from './payment.type';
 
 export const paymentOf = (p: Payment): PaymentType => ({
-  id: p.id, amount: p.amount, receivedOn: p.receivedOn, reference: p.reference ?? null, unappliedAmount: p.unappliedAmount, customerId: p.customer.id,
+  id: p.id,
+  amount: p.amount,
+  receivedOn: p.receivedOn,
+  reference: p.reference ?? null,
+  unappliedAmount: p.unappliedAmount,
+  customerId: p.customer.id,
   allocations: p.allocations.getItems().map((a) => ({ invoiceId: a.invoice.id, amount: a.amount })),
 });
 

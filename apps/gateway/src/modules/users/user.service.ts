@@ -47,11 +47,7 @@ export class UserService {
    * On an empty database, creates the first ADMIN from ADMIN_EMAIL / ADMIN_PASSWORD.
    * Outside production a missing password is generated and printed once.
    */
-  async ensureFirstAdmin(
-    em: EntityManager,
-    opts: { email?: string; password?: string; production: boolean },
-    log: Logger,
-  ): Promise<{ email: string; generatedPassword?: string } | null> {
+  async ensureFirstAdmin(em: EntityManager, opts: { email?: string; password?: string; production: boolean }, log: Logger): Promise<{ email: string; generatedPassword?: string } | null> {
     return em.transactional(async (tx) => {
       // Serialize concurrent starts of several instances on one database.
       await lockFirstAdmin(tx);
