@@ -23,7 +23,11 @@ export function wsOperations(schema: GraphQLSchema, rules: readonly ValidationRu
         const invalid = validate(schema, document, rules);
         if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Unable to identify the operation: name it with operationName.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        if (!operation) {
+          // Apollo's words over HTTP, so both transports answer alike.
+          const message = payload.operationName ? `Unknown operation named "${payload.operationName}".` : 'Must provide operation name if query contains multiple operations.';
+          return [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        }
         const badInput = documentInputError(schema, document, payload.operationName, payload.variables);
         if (badInput) return [badInput];
         const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
