@@ -1,3 +1,5 @@
+import { UpdateCustomerDocument } from '@tandem/client';
+import { Client } from 'pg';
 import { Role } from '../src/auth/viewer';
 import { lockCustomer, lockOrderWithCustomer, lockProducts } from '../src/db/locks';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
@@ -67,4 +69,25 @@ it('hides a customer the viewer may not read behind NOT_FOUND', async () => {
     name: 'Refused',
     code: 'NOT_FOUND',
   });
+});
+
+it('answers a write on a customer the viewer may not read like one on a customer that does not exist, without waiting on its lock', async () => {
+  const theirs = await createCustomer(gw, crew.rep1, { name: 'Locked Elsewhere Co' });
+  const holder = new Client({ connectionString: gw.databaseUrl });
+  await holder.connect();
+  try {
+    // Someone else holds the customer's row lock for a while.
+    await holder.query('begin');
+    await holder.query('select id from customers where id = $1 for update', [theirs.id]);
+    const started = Date.now();
+    const other = await gw.gql(UpdateCustomerDocument, { id: theirs.id, input: { name: 'Probe' } }, crew.rep2);
+    const elapsed = Date.now() - started;
+    const missing = await gw.gql(UpdateCustomerDocument, { id: '00000000-0000-4000-8000-000000000000', input: { name: 'Probe' } }, crew.rep2);
+    expect(other.updateCustomer.userErrors).toEqual(missing.updateCustomer.userErrors);
+    expect(other.updateCustomer.userErrors[0].code).toBe('NOT_FOUND');
+    expect(elapsed).toBeLessThan(1000); // before the change it waited until the lock was released
+  } finally {
+    await holder.query('rollback');
+    await holder.end();
+  }
 });

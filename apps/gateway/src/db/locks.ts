@@ -53,11 +53,19 @@ async function lockRows(tx: EntityManager, table: string, ids: readonly string[]
   return rows.map((r) => r.id);
 }
 
-/** A customer, locked, for writing; one the viewer may not see is NOT_FOUND. */
+/**
+ * A customer, locked, for writing; one the viewer may not see is NOT_FOUND.
+ * Visibility is checked first, without a lock, so a customer the viewer may
+ * not read answers exactly like one that does not exist: same code, same
+ * message, one indexed read, never a wait behind someone else's lock. It is
+ * checked again on the locked row, in case the owner changed in between.
+ */
 export async function lockCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[], notFound = 'No such customer.'): Promise<Customer> {
   enter(tx, 'customer', id);
-  const locked = await lockRows(tx, 'customers', [id]);
-  const customer = locked.length ? await tx.findOne(Customer, { id }, { refresh: true }) : null;
+  const [row] = await query<{ owner_id: string }>(tx, 'select owner_id from customers where id = ?', [id]);
+  if (!row || !canReadCustomer(viewer, row.owner_id)) throw new Refused(UserErrorCode.NOT_FOUND, notFound, field);
+  await lockRows(tx, 'customers', [id]);
+  const customer = await tx.findOne(Customer, { id }, { refresh: true });
   if (!customer || !canReadCustomer(viewer, customer.owner.id)) throw new Refused(UserErrorCode.NOT_FOUND, notFound, field);
   return customer;
 }
