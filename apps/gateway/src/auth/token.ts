@@ -1,10 +1,10 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
+import { isUuid } from '../graphql/ids';
 import type { Viewer } from './viewer';
 import { Role } from '../modules/users/user.entity';
 
 const ISSUER = 'tandem';
 const AUDIENCE = 'tandem-api';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Signs and verifies the expiring HS256 access tokens that `login` hands out. */
 export class TokenService {
@@ -34,7 +34,7 @@ export class TokenService {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const role = payload.role as Role;
       // A token names a user by its UUID and a known role; anything else was not issued here.
-      if (!payload.sub || !UUID.test(payload.sub) || !Object.values(Role).includes(role)) return null;
+      if (!payload.sub || !isUuid(payload.sub) || !Object.values(Role).includes(role)) return null;
       return { id: payload.sub, role, expiresAt: payload.exp ? payload.exp * 1000 : undefined };
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;

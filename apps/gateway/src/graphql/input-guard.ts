@@ -20,14 +20,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badUserInput } from './errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_BIGINT = 9223372036854775807n;
-
-/** An alert id: the outbox's bigserial, a positive whole number that fits in 64 bits. */
-export function isAlertId(text: string): boolean {
-  return /^\d{1,19}$/.test(text) && BigInt(text) <= MAX_BIGINT;
-}
+import { isAlertId, isUuid } from './ids';
 
 /** The ID arguments that carry alert ids (numbers); every other ID names a row by UUID. */
 const ALERT_ID_ARGS = new Set(['Mutation.acknowledgeAlert.id', 'Subscription.alertRaised.after']);
@@ -65,7 +58,7 @@ function checkerFor(type: GraphQLInputType, alertId: boolean, depth = 0): Check 
       if (typeof value !== 'string') return;
       if (value.includes('\u0000')) throw badUserInput(`${path.at(-1)} must not contain NUL characters`, path);
       if (!isId) return;
-      if (alertId ? !isAlertId(value) : !UUID.test(value)) throw badUserInput(`${path.at(-1)} is not an id this API returned`, path);
+      if (alertId ? !isAlertId(value) : !isUuid(value)) throw badUserInput(`${path.at(-1)} is not an id this API returned`, path);
     };
   }
   return null;

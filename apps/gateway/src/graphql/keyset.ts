@@ -3,6 +3,7 @@ import * as domain from '@tandem/domain';
 import { query } from '../db/sql';
 import { encodeCursor, pageArgs, toConnection, type ConnectionValue, type Cursor } from './connection';
 import { badUserInput } from './errors';
+import { isUuid } from './ids';
 
 /** A parameterised SQL fragment. */
 export interface Sql {
@@ -22,12 +23,11 @@ export interface DateKeyset {
   descending: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TIE_LENGTH = 100;
 
 /** An ID argument that must name a row: anything but a UUID is the client's mistake, not a SQL error. */
 export function parseIdArg(id: string, field: string[]): string {
-  if (!UUID.test(id)) throw badUserInput(`${field.at(-1)} is not an id this API returned`, field);
+  if (!isUuid(id)) throw badUserInput(`${field.at(-1)} is not an id this API returned`, field);
   return id.toLowerCase();
 }
 
@@ -47,7 +47,7 @@ export function datePageArgs(keyset: DateKeyset, first: number, after: string | 
   const page = pageArgs(first, after);
   if (page.after) {
     const { key, id } = page.after;
-    const tieOk = keyset.tieIsUuid ? UUID.test(id) : id.length > 0 && id.length <= MAX_TIE_LENGTH;
+    const tieOk = keyset.tieIsUuid ? isUuid(id) : id.length > 0 && id.length <= MAX_TIE_LENGTH;
     if (!domain.isIsoDate(key) || !tieOk) throw badUserInput('after is not a cursor this API returned', ['after']);
   }
   return page;

@@ -7,7 +7,7 @@ import { toOrder } from '../orders/order.loaders';
 import { invoiceView } from '../receivables/invoice-view';
 import type { Context } from '../../context';
 import { badUserInput } from '../../graphql/errors';
-import { isAlertId } from '../../graphql/input-guard';
+import { isAlertId } from '../../graphql/ids';
 import { PayloadType, toPayload } from '../../graphql/payload';
 import { ProductType } from '../catalog/product.type';
 import { CustomerType } from '../customers/customer.type';

@@ -5,7 +5,7 @@ import { query } from '../../db/sql';
 import { inTransaction, refused, type MutationResult } from '../../db/transaction';
 import { encodeCursor, pageArgs, toConnection, type ConnectionValue } from '../../graphql/connection';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
-import { isAlertId } from '../../graphql/input-guard';
+import { isAlertId } from '../../graphql/ids';
 import { alertOf } from './alert.mapper';
 import { ALERT_COLUMNS, alertVisibilitySql, type AlertRow } from './alert.rows';
 import type { AlertType } from './alert.type';
