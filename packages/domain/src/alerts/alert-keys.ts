@@ -23,7 +23,9 @@ export const alertKeys = {
   creditWarning: (customerId: string, changeId: string) => `${ALERT_KEY_PREFIX.CREDIT_WARNING}${customerId}:${changeId}`,
   /** A hold by its cause: each hand-placed hold (the change that placed it), or the invoice that is more than 60 days late. */
   creditHold: (customerId: string, cause: HoldCause, changeId: string) =>
-    cause.kind === 'INVOICE_OVERDUE' ? `${ALERT_KEY_PREFIX.CREDIT_HOLD}${customerId}:overdue:${cause.invoiceId}` : `${ALERT_KEY_PREFIX.CREDIT_HOLD}${customerId}:placed:${changeId}`,
+    cause.kind === 'INVOICE_OVERDUE' ? alertKeys.overdueHold(customerId, cause.invoiceId) : `${ALERT_KEY_PREFIX.CREDIT_HOLD}${customerId}:placed:${changeId}`,
+  /** The hold an invoice more than 60 days late causes: one per (customer, invoice), whoever finds it, a write or the scan. */
+  overdueHold: (customerId: string, invoiceId: string): string => `${ALERT_KEY_PREFIX.CREDIT_HOLD}${customerId}:overdue:${invoiceId}`,
   /** An invoice falls overdue once. */
   invoiceOverdue: (invoiceId: string) => `${ALERT_KEY_PREFIX.INVOICE_OVERDUE}${invoiceId}`,
   /** Available stock crossing below the reorder point, by the change that made it cross. */

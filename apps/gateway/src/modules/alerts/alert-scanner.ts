@@ -76,7 +76,7 @@ export class AlertScanner {
    */
   private async overdueHolds(tx: EntityManager, events: EventLog, today: string): Promise<void> {
     const candidates = await loadOverdueHoldCandidates(tx, today);
-    const keyOf = (c: (typeof candidates)[number]) => alertKeys.creditHold(c.customerId, { kind: 'INVOICE_OVERDUE', invoiceId: c.oldestOverdueInvoiceId }, '');
+    const keyOf = (c: (typeof candidates)[number]) => alertKeys.overdueHold(c.customerId, c.oldestOverdueInvoiceId);
     const known = new Set(candidates.length ? (await query<{ event_key: string }>(tx, 'select event_key from alerts where event_key in (?)', [candidates.map(keyOf)])).map((k) => k.event_key) : []);
     const fresh = candidates.filter((c) => !known.has(keyOf(c))).slice(0, 1000);
     if (fresh.length === 0) return;
