@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { resolveJwtSecret } from './auth/secrets';
 import { TokenService } from './auth/token';
+import { UserDirectory } from './auth/user-directory';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrate, openOrm, type Orm } from './db/orm';
@@ -53,7 +54,9 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (applied.length) log.info({ applied }, 'applied migrations');
 
     const tokens = new TokenService(await resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_TTL_SECONDS);
-    alertHub = new AlertHub(url, orm, log);
+    // The role a token's user has now (not when it signed in) decides what it reads; changes arrive on the alert listener.
+    const userDirectory = new UserDirectory();
+    alertHub = new AlertHub(url, orm, log, undefined, [userDirectory]);
     await alertHub.start();
     const loginFailures = new RateLimiterPostgres({
       storeClient: orm.em.getConnection().getKnex(),
@@ -64,7 +67,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       points: LOGIN_ATTEMPTS.points,
       duration: LOGIN_ATTEMPTS.durationSeconds,
     });
-    const services = createServices({ tokens, alertHub, loginFailures, policy: { backdatingDays: config.BACKDATING_DAYS } });
+    const services = createServices({ tokens, alertHub, userDirectory, loginFailures, policy: { backdatingDays: config.BACKDATING_DAYS } });
     const admin = await services.users.ensureFirstAdmin(orm.em.fork(), { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, production: config.NODE_ENV === 'production' }, log);
     // SEED_DEMO is always false with NODE_ENV=production (config.ts).
     const demoCompany = Boolean(admin && config.SEED_DEMO);

@@ -138,14 +138,24 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
         // (sign in again). Returning false would close with 4403 Forbidden, which the
         // protocol keeps for a valid viewer who may not subscribe; every role may today.
         onConnect: async (ctx) => {
-          const viewer = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
-          if (!viewer || viewer === 'invalid') {
-            log.info({ reason: viewer === null ? 'no token' : 'invalid token' }, 'graphql-ws connection refused');
+          const signed = await tokens.fromAuthorization(ctx.connectionParams?.authorization);
+          const viewer = signed && signed !== 'invalid' ? await services.userDirectory.current(orm.em.fork(), signed) : null;
+          if (!viewer) {
+            log.info({ reason: signed === null ? 'no token' : signed === 'invalid' ? 'invalid token' : 'user switched off or removed' }, 'graphql-ws connection refused');
             ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
             return false;
           }
           ctx.extra.viewer = viewer;
           ctx.extra.connectionId = randomUUID();
+          // The socket's viewer follows the user's role as it changes; a switched-off user is closed out (auth/user-directory.ts).
+          {
+            const socket = ctx.extra.socket;
+            const unwatch = services.userDirectory.watch(viewer.id, (standing) => {
+              if (!standing?.active) socket.close(CloseCode.Unauthorized, 'Account switched off');
+              else viewer.role = standing.role;
+            });
+            socket.once('close', unwatch);
+          }
           // A socket lives no longer than the token it was opened with.
           if (viewer.expiresAt) {
             const socket = ctx.extra.socket;
@@ -245,10 +255,13 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-        const viewer = await tokens.fromAuthorization(req.headers.authorization);
+        const signed = await tokens.fromAuthorization(req.headers.authorization);
         // A token that is present but bad is refused outright, never treated as anonymous.
-        if (viewer === 'invalid') throw unauthenticated('The token is invalid or expired; sign in again.', 401);
-        return newContext(viewer, requestId, req.ip);
+        if (signed === 'invalid') throw unauthenticated('The token is invalid or expired; sign in again.', 401);
+        // What the viewer may read is decided by its role now, not the one it signed in with.
+        const viewer = signed && (await services.userDirectory.current(orm.em.fork(), signed));
+        if (signed && !viewer) throw unauthenticated('The token is invalid or expired; sign in again.', 401);
+        return newContext(viewer || null, requestId, req.ip);
       },
     }),
   );

@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TokenService } from './auth/token';
+import type { UserDirectory } from './auth/user-directory';
 import type { AlertHub } from './modules/alerts/alert-hub';
 import { AlertService } from './modules/alerts/alert.service';
 import { CatalogService } from './modules/catalog/catalog.service';
@@ -23,12 +24,13 @@ export interface Policy {
   backdatingDays: number;
 }
 
-export function createServices(deps: { tokens: TokenService; alertHub: AlertHub; loginFailures: RateLimiterAbstract; policy: Policy }) {
+export function createServices(deps: { tokens: TokenService; alertHub: AlertHub; userDirectory: UserDirectory; loginFailures: RateLimiterAbstract; policy: Policy }) {
   return {
     alertHub: deps.alertHub,
+    userDirectory: deps.userDirectory,
     alerts: new AlertService(),
     auth: new AuthService(deps.tokens, deps.loginFailures),
-    users: new UserService(),
+    users: new UserService(deps.userDirectory),
     customers: new CustomerService(),
     customerQueries: new CustomerQueryService(),
     credit: new CreditService(),

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BusinessEvent } from '@tandem/domain';
 import { alertOutboxConsumer } from '../modules/alerts/alert-outbox.consumer';
+import { userNoticeConsumer } from '../modules/users/user-notice.consumer';
 import type { EventConsumer } from './event-consumer';
 
 /**
@@ -9,7 +10,7 @@ import type { EventConsumer } from './event-consumer';
  * service changes. The alerts outbox stays last: it takes the lock that
  * serialises alert ids until commit, which must come after every row lock.
  */
-const consumers: EventConsumer[] = [alertOutboxConsumer];
+const consumers: EventConsumer[] = [userNoticeConsumer, alertOutboxConsumer];
 
 /**
  * Adds a consumer ahead of the alert outbox; returns its removal. For a

@@ -100,3 +100,18 @@ describe('who hears an alert about a reassigned customer', () => {
     expect(viewers.filter((v) => canViewerSeeAlert(v, low.audience, null)).map((v) => v.id)).toEqual(['admin', 'mgr', 'rep-2', 'wh']);
   });
 });
+
+describe('who hears an alert after a change of role', () => {
+  const alert = creditStatusChangeAlerts({ ...customer, before: 'OK', after: 'WARNING', holdCause: null, changeId: 'x' })[0];
+  const low = lowStockAlert({ productId: 'p', sku: 'S', available: 1, reorderPoint: 3, repIds: ['rep-1'], changeId: 'x' });
+  it.each([
+    ['SALES_REP', true, true],
+    ['WAREHOUSE', false, true],
+    ['SUPPORT', false, false],
+    ['FINANCE', true, false],
+  ] as const)('the owner of the customer, now %s, hears its credit alert: %s, low stock it awaited: %s', (role, credit, stock) => {
+    const owner = { id: 'rep-1', role };
+    expect(canViewerSeeAlert(owner, alert.audience, 'rep-1')).toBe(credit);
+    expect(canViewerSeeAlert(owner, low.audience, null)).toBe(stock);
+  });
+});

@@ -44,9 +44,12 @@ export interface RaisedAlert {
  * when the alert is read or delivered (`customerOwnerId`), not the one stored
  * when it was raised: a reassigned customer's alerts, past and future, follow
  * it to its new owner. An alert about no customer names `audience.userIds`.
+ * Being named counts for a SALES_REP only (reps read what they own): a rep
+ * moved to another role hears what that role hears, never its old customers.
  */
 export function canViewerSeeAlert(viewer: { id: string; role: AlertRole }, audience: AlertAudience, customerOwnerId: string | null = null): boolean {
   if (viewer.role === 'ADMIN' || audience.roles.includes(viewer.role)) return true;
+  if (viewer.role !== 'SALES_REP') return false;
   return customerOwnerId !== null ? customerOwnerId === viewer.id : audience.userIds.includes(viewer.id);
 }
 

@@ -86,6 +86,8 @@ export type BusinessEventFacts =
       credit: CreditMove;
     }
   | { type: 'UserCreated'; userId: string; email: string; role: string }
+  /** An admin changed a user's role or switched it on or off: what it may read changes at once, on every instance. */
+  | { type: 'UserUpdated'; userId: string; before: { role: string; active: boolean }; after: { role: string; active: boolean } }
   /* Time-based events, found by the scan. */
   | { type: 'InvoiceFellOverdue'; customer: CustomerRef; invoiceId: string; invoiceNumber: string; dueDate: IsoDate; balanceDue: string }
   /** An invoice is more than the policy's days late, so the customer (not held by hand) is now ON_HOLD for it. */

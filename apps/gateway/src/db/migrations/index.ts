@@ -5,6 +5,7 @@ import { Migration20261122154526_OrderToCash } from './Migration20261122154526_O
 import { Migration20261122161513_Alerts } from './Migration20261122161513_Alerts';
 import { Migration20261122162635_FilterIndexes } from './Migration20261122162635_FilterIndexes';
 import { Migration20261123202013_ListIndexes } from './Migration20261123202013_ListIndexes';
+import { Migration20261123230000_UserActive } from './Migration20261123230000_UserActive';
 
 /** The committed migrations, oldest first. Add each new migration class here. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122162635_FilterIndexes', class: Migration20261122162635_FilterIndexes },
   { name: 'Migration20261122170500_LoginRateLimits', class: Migration20261122170500_LoginRateLimits },
   { name: 'Migration20261123202013_ListIndexes', class: Migration20261123202013_ListIndexes },
+  { name: 'Migration20261123230000_UserActive', class: Migration20261123230000_UserActive },
 ];

@@ -2,6 +2,14 @@ import { Client } from 'pg';
 import type { Orm } from '../../db/orm';
 import type { Logger } from '../../logger';
 import { ALERT_CHANNEL } from './alert-writer';
+
+/** Another channel heard on the same connection, in commit order with the alerts (users' roles: auth/user-directory.ts). */
+export interface NoticeChannel {
+  channel: string;
+  apply(payload: string): void;
+  /** The connection was lost, so a notice may have been missed. */
+  forgetAll(): void;
+}
 import { alertsAfter, type AlertRow } from './alert.rows';
 
 /**
@@ -10,6 +18,7 @@ import { alertsAfter, type AlertRow } from './alert.rows';
  * with an id above the last one it delivered, in id order, and hand each to
  * the subscribers on this instance. If the database drops the listening
  * connection, the hub reconnects and catches up from the last id it saw.
+ * The same connection hears the other channels in `notices`.
  */
 export class AlertHub {
   private client: Client | null = null;
@@ -26,6 +35,7 @@ export class AlertHub {
     private readonly orm: Orm,
     private readonly log: Logger,
     private readonly safetyPollMs = 5000,
+    private readonly notices: NoticeChannel[] = [],
   ) {}
 
   async start(): Promise<void> {
@@ -62,7 +72,10 @@ export class AlertHub {
 
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'tandem-alert-listener' });
-    client.on('notification', () => void this.drain());
+    client.on('notification', (msg) => {
+      if (msg.channel === ALERT_CHANNEL) void this.drain();
+      else this.notices.find((n) => n.channel === msg.channel)?.apply(msg.payload ?? '');
+    });
     const lost = (err?: Error) => {
       if (this.client !== client || this.stopped) return;
       this.client = null;
@@ -75,6 +88,9 @@ export class AlertHub {
     client.on('end', () => lost());
     await client.connect();
     await client.query(`LISTEN ${ALERT_CHANNEL}`);
+    for (const n of this.notices) await client.query(`LISTEN ${n.channel}`);
+    // Anything announced while no connection listened is unknown: start those caches afresh.
+    for (const n of this.notices) n.forgetAll();
     this.client = client;
     this.retryMs = 100;
   }

@@ -56,6 +56,8 @@ export const ALERT_WITH_SUBJECTS = `${ALERT_COLUMNS},
  */
 export function alertVisibilitySql(viewer: Viewer): { sql: string; params: unknown[] } {
   if (viewer.role === 'ADMIN') return { sql: 'true', params: [] };
+  // Named users hear as SALES_REPs only, as canViewerSeeAlert says.
+  if (viewer.role !== 'SALES_REP') return { sql: 'a.audience_roles @> array[?]::text[]', params: [viewer.role] };
   return {
     sql: `(a.audience_roles @> array[?]::text[]
            or (a.customer_id is null and a.audience_user_ids @> array[?]::uuid[])

@@ -31,8 +31,8 @@ export class AuthService {
       return refused(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins for this e-mail; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
     }
     const user = await em.findOne(User, { email: key }, { populate: ['passwordHash'] });
-    // One answer for an unknown e-mail and a wrong password, in the same time.
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+    // One answer for an unknown e-mail, a wrong password and a switched-off user, in the same time.
+    if (!(await verifyPassword(user?.passwordHash, password)) || !user || !user.active) {
       await this.failures.consume(key).catch(() => undefined); // rejects once the points are spent: that is the lock-out itself
       return refused(UserErrorCode.INVALID_CREDENTIALS, 'Wrong e-mail or password.');
     }

@@ -12,7 +12,7 @@ export enum Role {
 
 @Entity({ tableName: 'users' })
 export class User {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'active';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -30,6 +30,10 @@ export class User {
 
   @Property({ type: 'string', length: 200, hidden: true, lazy: true })
   passwordHash!: string;
+
+  /** A switched-off user cannot sign in, and its tokens and sockets stop working at once. */
+  @Property({ type: 'boolean' })
+  active: boolean = true;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

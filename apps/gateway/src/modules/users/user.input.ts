@@ -1,4 +1,4 @@
-import { IsEmail, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Role } from './user.entity';
 
@@ -19,4 +19,18 @@ export class CreateUserInput {
   @Field(() => String)
   @Length(8, 200, { message: 'must be 8 to 200 characters' })
   password!: string;
+}
+
+@InputType({ description: 'What to change; a field left out stays as it is.' })
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  name?: string | null;
+
+  @Field(() => Role, { nullable: true, description: 'What the user may read and write from its next request on.' })
+  role?: Role | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false switches the user off: it cannot sign in, and its tokens and open sockets stop working at once.' })
+  active?: boolean | null;
 }

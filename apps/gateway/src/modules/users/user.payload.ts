@@ -22,3 +22,12 @@ export class CreateUserPayload {
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
+
+@ObjectType()
+export class UpdateUserPayload {
+  @Field(() => UserType, { nullable: true })
+  user?: UserType | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

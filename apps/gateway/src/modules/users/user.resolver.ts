@@ -1,7 +1,7 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { CreateUserInput } from './user.input';
-import { CreateUserPayload, LoginPayload } from './user.payload';
+import { CreateUserInput, UpdateUserInput } from './user.input';
+import { CreateUserPayload, LoginPayload, UpdateUserPayload } from './user.payload';
 import { UserType } from './user.type';
 
 @Resolver()
@@ -20,6 +20,12 @@ export class UserResolver {
   @Mutation(() => CreateUserPayload, { description: 'ADMIN only.' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
     const r = await ctx.services.users.createUser(ctx.em, ctx.viewer, input);
+    return r.ok ? { user: r.value, userErrors: [] } : { user: null, userErrors: r.userErrors };
+  }
+
+  @Mutation(() => UpdateUserPayload, { description: 'ADMIN only. A new role or standing applies at once, on every instance, to the user’s requests and open subscriptions.' })
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<UpdateUserPayload> {
+    const r = await ctx.services.users.updateUser(ctx.em, ctx.viewer, id, input);
     return r.ok ? { user: r.value, userErrors: [] } : { user: null, userErrors: r.userErrors };
   }
 }

@@ -1,11 +1,14 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../auth/password';
+import type { UserDirectory } from '../../auth/user-directory';
 import type { Viewer } from '../../auth/viewer';
 import { lockFirstAdmin } from '../../db/locks';
+import { query } from '../../db/sql';
 import { inTransaction, refused, refusedWith, type MutationResult } from '../../db/transaction';
 import { unauthenticated } from '../../graphql/errors';
-import { UserErrorCode } from '../../graphql/user-error.type';
+import { isUuid } from '../../graphql/ids';
+import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { inputErrors } from '../../graphql/validate-input';
 import type { Logger } from '../../logger';
 import { Role, User } from './user.entity';
@@ -17,8 +20,16 @@ export interface NewUser {
   password: string;
 }
 
+export interface UserChanges {
+  name?: string | null;
+  role?: Role | null;
+  active?: boolean | null;
+}
+
 /** Users: the signed-in user, user administration (ADMIN only) and the first admin. */
 export class UserService {
+  constructor(private readonly directory: UserDirectory) {}
+
   async me(em: EntityManager, viewer: Viewer | null): Promise<User> {
     if (!viewer) throw unauthenticated();
     const user = await em.findOne(User, { id: viewer.id });
@@ -41,6 +52,42 @@ export class UserService {
       if (err instanceof UniqueConstraintViolationException) return refused(UserErrorCode.CONFLICT, 'A user with this e-mail already exists.', ['input', 'email']);
       throw err;
     }
+  }
+
+  /**
+   * Changes a user's name, role or standing (ADMIN only). What the user may read
+   * follows at once on every instance: its next request, and every alert its
+   * open sockets deliver from now on, use the new role; a switched-off user's
+   * tokens are refused and its sockets closed (auth/user-directory.ts). The last
+   * active ADMIN cannot be demoted or switched off.
+   */
+  async updateUser(em: EntityManager, viewer: Viewer | null, id: string, changes: UserChanges & object): Promise<MutationResult<User>> {
+    if (!viewer) throw unauthenticated();
+    if (viewer.role !== Role.ADMIN) return refused(UserErrorCode.FORBIDDEN, 'Only an ADMIN may change users.');
+    const invalid = await inputErrors(changes);
+    if (invalid.length) return refusedWith(invalid);
+    if (!isUuid(id)) return refused(UserErrorCode.NOT_FOUND, 'No such user.', ['id']);
+    const r = await inTransaction(em, viewer, async (tx, events) => {
+      // Changes to who is an admin queue behind each other, so two admins cannot demote each other at once.
+      await lockFirstAdmin(tx);
+      const [row] = await query<{ id: string }>(tx, 'select id from users where id = ? for no key update', [id]);
+      if (!row) throw new Refused(UserErrorCode.NOT_FOUND, 'No such user.', ['id']);
+      const user = await tx.findOneOrFail(User, { id }, { refresh: true });
+      const before = { role: user.role, active: user.active };
+      const after = { role: changes.role ?? user.role, active: changes.active ?? user.active };
+      if (before.role === Role.ADMIN && before.active && (after.role !== Role.ADMIN || !after.active)) {
+        const [{ n }] = await query<{ n: number }>(tx, `select count(*)::int as n from users where role = 'ADMIN' and active and id <> ?`, [id]);
+        if (n === 0) throw new Refused(UserErrorCode.CONFLICT, 'This is the last active ADMIN; make another user ADMIN first.', ['input', changes.role ? 'role' : 'active']);
+      }
+      if (changes.name != null) user.name = changes.name.trim();
+      user.role = after.role;
+      user.active = after.active;
+      if (before.role !== after.role || before.active !== after.active) events.record({ type: 'UserUpdated', userId: id, before, after });
+      return user;
+    });
+    // This instance need not wait for its own notice to come back.
+    if (r.ok) this.directory.apply(JSON.stringify({ id, role: r.value.role, active: r.value.active }));
+    return r;
   }
 
   /**

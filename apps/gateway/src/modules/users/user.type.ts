@@ -16,4 +16,7 @@ export class UserType {
 
   @Field(() => Role)
   role!: Role;
+
+  @Field(() => Boolean, { description: 'false: switched off; cannot sign in.' })
+  active!: boolean;
 }
