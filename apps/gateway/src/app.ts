@@ -5,11 +5,13 @@ import { UserDirectory } from './auth/user-directory';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrate, openOrm, type Orm } from './db/orm';
+import { configureTransactions } from './db/transaction';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 import { bindHttpServer, type BoundServer } from './http/bind';
 import { startGateway, type RunningGateway } from './server';
 import { createServices, type Services } from './services';
+import { createMetrics } from './http/metrics';
 import { seedDemo } from './seed/demo-seed';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { AlertHub } from './modules/alerts/alert-hub';
@@ -49,14 +51,25 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       embedded = await startEmbeddedDatabase(config.DATA_DIR, log);
       url = embedded.url();
     }
-    orm = await openOrm(url, { poolMax: config.DB_POOL_MAX, log });
+    orm = await openOrm(url, {
+      poolMax: config.DB_POOL_MAX,
+      log,
+      timeouts: {
+        lockMs: config.DB_LOCK_TIMEOUT_MS,
+        statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        poolAcquireMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+      },
+    });
+    configureTransactions({ maxAttempts: config.TX_MAX_ATTEMPTS });
     const applied = await migrate(orm);
     if (applied.length) log.info({ applied }, 'applied migrations');
 
     const tokens = new TokenService(await resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_TTL_SECONDS);
     // The role a token's user has now (not when it signed in) decides what it reads; changes arrive on the alert listener.
     const userDirectory = new UserDirectory();
-    alertHub = new AlertHub(url, orm, log, undefined, [userDirectory]);
+    const metrics = createMetrics(() => alertHub?.subscriberCount() ?? 0);
+    alertHub = new AlertHub(url, orm, log, { metrics, notices: [userDirectory] });
     await alertHub.start();
     const loginFailures = new RateLimiterPostgres({
       storeClient: orm.em.getConnection().getKnex(),
@@ -74,10 +87,20 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (demoCompany) await seedDemo(orm, services, log);
 
     const scanner = new AlertScanner(orm, log);
-    scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS);
+    scheduler = new AlertScheduler(url, scanner, log, config.ALERT_SCAN_INTERVAL_MS, metrics);
     await scheduler.start();
     const gateway = await startGateway(
-      { schema: await createSchema(), orm, tokens, services, log, config, costs: { max: config.QUERY_COST_MAX, perSecond: config.QUERY_COST_PER_SECOND, burst: config.QUERY_COST_BURST } },
+      {
+        schema: await createSchema(),
+        orm,
+        databaseUrl: url,
+        tokens,
+        services,
+        log,
+        metrics,
+        config,
+        costs: { max: config.QUERY_COST_MAX, perSecond: config.QUERY_COST_PER_SECOND, burst: config.QUERY_COST_BURST },
+      },
       http,
       config.HOST,
     );

@@ -44,6 +44,12 @@ const envShape = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALERT_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).default(60000),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // Nothing waits forever (README "Operations"): a row lock, a statement, an idle open transaction, a free pool connection.
+  DB_LOCK_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).default(3_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(3_600_000).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(3_600_000).default(60_000),
+  DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).default(5_000),
+  TX_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(20).default(5),
   BACKDATING_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0).max(3650).default(365),
   QUERY_COST_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(50_000),
   QUERY_COST_PER_SECOND: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(20_000),

@@ -2,6 +2,7 @@ import { startApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ListenError } from './http/bind';
 import { createLogger } from './logger';
+import { keepRunningOnUnhandledRejections } from './process-faults';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-seed';
 
 /**
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
+  keepRunningOnUnhandledRejections(log);
 
   // Signals are handled from the first moment: one that arrives while starting
   // waits for start-up to finish (or fail and clean up), so no embedded

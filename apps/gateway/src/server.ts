@@ -15,7 +15,9 @@ import type { TokenService } from './auth/token';
 import type { Config } from './config';
 import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
-import { migrationsApplied, type Orm } from './db/orm';
+import { databaseFault } from './db/database-faults';
+import type { Orm } from './db/orm';
+import { readinessProbe } from './http/readiness';
 import { CostGuard, type CostLimits } from './graphql/cost-guard';
 import { costPlugin } from './graphql/cost-plugin';
 import { maxFragmentsRule, PARSE_OPTIONS } from './graphql/document-limits';
@@ -28,7 +30,7 @@ import { formatHttpError, isUnexpectedHttpError, subscriptionsOverHttpRefused } 
 import type { BoundServer } from './http/bind';
 import { corsFor } from './http/cors';
 import { BODY_LIMIT_BYTES, graphqlRequestShape, jsonErrorHandler, jsonNotFound } from './http/json-errors';
-import { createMetrics, type Metrics } from './http/metrics';
+import type { Metrics } from './http/metrics';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { Services } from './services';
@@ -36,7 +38,10 @@ import type { Services } from './services';
 export interface GatewayDeps {
   schema: GraphQLSchema;
   orm: Orm;
+  /** For /readyz's own connection, which answers whatever the pool is doing. */
+  databaseUrl: string;
   tokens: TokenService;
+  metrics: Metrics;
   services: Services;
   log: Logger;
   costs: CostLimits;
@@ -67,7 +72,11 @@ function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const err of errors) {
-            if (isUnexpectedHttpError(err)) {
+            const fault = databaseFault(err.originalError);
+            if (fault) {
+              metrics.countDatabaseFault(fault);
+              contextValue.log.warn({ code: fault.code, reason: fault.reason, operationName, path: err.path }, 'database fault answered as retryable');
+            } else if (isUnexpectedHttpError(err)) {
               metrics.countUnexpected();
               contextValue.log.error({ err: err.originalError ?? err, operationName, path: err.path }, 'unexpected error (masked for the client)');
             }
@@ -93,7 +102,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   // Token, fragment and cost limits (query-cost.ts, document-limits.ts); one budget per viewer for HTTP and WebSocket.
   const costGuard = new CostGuard(schema, deps.costs);
   const wsOps = wsOperations(schema, [...specifiedRules, ...LIMIT_RULES], costGuard);
-  const metrics = createMetrics(() => services.alertHub.subscriberCount());
+  const metrics = deps.metrics;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = bound.server;
@@ -173,7 +182,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
             ...wsOps.withCost(args, result),
             errors: result.errors.map((err) => {
               const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
-              if (isUnexpected(formatted))
+              const fault = databaseFault(err.originalError);
+              if (fault) metrics.countDatabaseFault(fault);
+              else if (isUnexpected(formatted, err))
                 log.error(
                   { err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId },
                   'unexpected error on graphql-ws (masked for the client)',
@@ -185,7 +196,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
         onError: (ctx, _id, payload, errors) =>
           errors.map((e) => {
             const formatted = { message: e.message, path: e.path, extensions: e.extensions };
-            if (isUnexpected(formatted)) {
+            if (isUnexpected(formatted, e)) {
               log.error({ err: e.originalError ?? e, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId }, 'unexpected error on graphql-ws (masked for the client)');
             }
             return maskError(formatted, e);
@@ -233,18 +244,10 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const readiness = readinessProbe(deps.databaseUrl, log);
   app.get('/readyz', async (_req, res) => {
-    try {
-      await orm.em.fork().getConnection().execute('select 1');
-      if (!(await migrationsApplied(orm))) {
-        res.status(503).json({ status: 'migrations pending' });
-        return;
-      }
-      res.json({ status: 'ready' });
-    } catch (err) {
-      log.warn({ err }, 'readiness check failed: database unreachable');
-      res.status(503).json({ status: 'database unreachable' });
-    }
+    const state = await readiness.check();
+    res.status(state === 'ready' ? 200 : 503).json({ status: state });
   });
 
   app.use(
@@ -280,6 +283,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       // Apollo's drain closes the HTTP server and idle sockets, then runs the
       // graphql-ws dispose above, which closes every socket and the WebSocket server.
       await apollo.stop();
+      await readiness.close();
     },
   };
 }

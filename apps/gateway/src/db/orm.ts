@@ -6,9 +6,27 @@ import type { Logger } from '../logger';
 
 export type Orm = MikroORM;
 
-export function ormOptions(clientUrl: string, opts: { poolMax?: number; log?: Logger } = {}): Options {
+/** How long anything may wait on the database (README "Operations"); each hit is a retryable DATABASE_BUSY for the client. */
+export interface DatabaseTimeouts {
+  lockMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+  poolAcquireMs: number;
+}
+
+export function ormOptions(clientUrl: string, opts: { poolMax?: number; log?: Logger; timeouts?: DatabaseTimeouts } = {}): Options {
+  const t = opts.timeouts;
   return {
     clientUrl,
+    // Sent by node-postgres when each connection opens, so every session of the pool has them.
+    ...(t
+      ? {
+          driverOptions: {
+            connection: { lock_timeout: t.lockMs, statement_timeout: t.statementMs, idle_in_transaction_session_timeout: t.idleInTransactionMs, application_name: 'tandem-gateway' },
+            acquireConnectionTimeout: t.poolAcquireMs,
+          },
+        }
+      : {}),
     entities,
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
@@ -24,7 +42,7 @@ export function ormOptions(clientUrl: string, opts: { poolMax?: number; log?: Lo
   };
 }
 
-export async function openOrm(clientUrl: string, opts: { poolMax?: number; log?: Logger } = {}): Promise<Orm> {
+export async function openOrm(clientUrl: string, opts: { poolMax?: number; log?: Logger; timeouts?: DatabaseTimeouts } = {}): Promise<Orm> {
   return MikroORM.init(ormOptions(clientUrl, opts));
 }
 

@@ -4,6 +4,27 @@ import type { Viewer } from '../auth/viewer';
 import { dispatchEvents } from '../events/event-dispatcher';
 import { EventLog } from '../events/event-log';
 import { Refused, userError, type UserError, type UserErrorCode } from '../graphql/user-error.type';
+import { Counter } from 'prom-client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { transientConflict } from './database-faults';
+
+/** Deadlocks and serialization failures that a write met and ran again for (served at /metrics by every instance's registry). */
+export const transactionRetries = new Counter({
+  name: 'tandem_transaction_retries_total',
+  help: 'Write transactions run again after a deadlock (40P01) or serialization failure (40001).',
+  labelNames: ['sqlstate'] as const,
+  registers: [],
+});
+
+let maxAttempts = 5;
+
+/** TX_MAX_ATTEMPTS: how many times one write runs before a transient conflict reaches the client (as DATABASE_BUSY). */
+export function configureTransactions(options: { maxAttempts: number }): void {
+  maxAttempts = options.maxAttempts;
+}
+
+/** 5–25 ms, then 10–50, 20–100…: spread out, so the writers that collided do not collide again. */
+const backoff = (attempt: number) => Math.round((5 + Math.random() * 20) * 2 ** (attempt - 1));
 
 /**
  * What every write service returns: the written value, or the refusals with
@@ -17,21 +38,32 @@ export type MutationResult<T, D = undefined> = { ok: true; value: T } | { ok: fa
  * inside the same transaction, just before commit. A `Refused` thrown inside (a
  * business rule said no) rolls everything back and becomes `userErrors`; the
  * refused attempts it recorded are then dispatched in a transaction of their
- * own. Anything else propagates and is masked for the client.
+ * own. A deadlock or serialization failure runs the whole work again (up to
+ * TX_MAX_ATTEMPTS, with jittered backoff); after the last attempt it reaches
+ * the client as DATABASE_BUSY. Anything else propagates and is masked for the client.
  */
 export async function inTransaction<T, D = undefined>(em: EntityManager, viewer: Viewer | null, work: (tx: EntityManager, events: EventLog) => Promise<T>): Promise<MutationResult<T, D>> {
-  const events = new EventLog(viewer?.id ?? null);
-  try {
-    const value = await em.transactional(async (tx) => {
-      const value = await work(tx, events);
-      await dispatchEvents(tx, events.events);
-      return value;
-    });
-    return { ok: true, value };
-  } catch (err) {
-    if (!(err instanceof Refused)) throw err;
-    if (events.refusals.length) await em.fork().transactional((tx) => dispatchEvents(tx, events.refusals));
-    return { ok: false, userErrors: [err.toUserError()], ...(err.details === undefined ? {} : { details: err.details as D }) };
+  for (let attempt = 1; ; attempt++) {
+    // Each attempt starts clean: its events, and a transaction that reads everything again.
+    const events = new EventLog(viewer?.id ?? null);
+    try {
+      const value = await em.transactional(async (tx) => {
+        const value = await work(tx, events);
+        await dispatchEvents(tx, events.events);
+        return value;
+      });
+      return { ok: true, value };
+    } catch (err) {
+      const conflict = transientConflict(err);
+      if (conflict && attempt < maxAttempts) {
+        transactionRetries.inc({ sqlstate: conflict });
+        await sleep(backoff(attempt));
+        continue;
+      }
+      if (!(err instanceof Refused)) throw err;
+      if (events.refusals.length) await em.fork().transactional((tx) => dispatchEvents(tx, events.refusals));
+      return { ok: false, userErrors: [err.toUserError()], ...(err.details === undefined ? {} : { details: err.details as D }) };
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { databaseFault, faultMessage } from '../db/database-faults';
 
 /** Errors that reach clients as GraphQL errors with `extensions.code`. */
 export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>.', httpStatus?: number): GraphQLError {
@@ -42,6 +43,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // A database that is busy (a timeout) or unreachable: a clear, retryable code, never INTERNAL_SERVER_ERROR.
+  // (Apollo has already labelled an unknown error INTERNAL_SERVER_ERROR by now.)
+  const fault = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? databaseFault(original) : null;
+  if (fault) return { message: faultMessage(fault), locations: formatted.locations, path: formatted.path, extensions: { code: fault.code, retryable: true } };
   if (original instanceof GraphQLError && !original.originalError && code === undefined) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   }
@@ -54,7 +59,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
 }
 
 /** True when an error is one we mask (and so must log with its stack). */
-export function isUnexpected(formatted: GraphQLFormattedError): boolean {
+export function isUnexpected(formatted: GraphQLFormattedError, error?: unknown): boolean {
   const code = formatted.extensions?.code as string | undefined;
+  if ((!code || code === 'INTERNAL_SERVER_ERROR') && error !== undefined && databaseFault(unwrapResolverError(error))) return false;
   return !code || !CLIENT_CODES.has(code);
 }

@@ -34,7 +34,7 @@ export function formatHttpError(options: { hideSuggestions: boolean }): (formatt
 
 /** True when an error reaching Apollo's didEncounterErrors is one we mask (and so must log with its stack). */
 export function isUnexpectedHttpError(error: GraphQLError): boolean {
-  return isUnexpected(clientFacing({ message: error.message, extensions: error.extensions }, error));
+  return isUnexpected(clientFacing({ message: error.message, extensions: error.extensions }, error), error);
 }
 
 /**

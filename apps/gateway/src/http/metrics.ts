@@ -1,9 +1,15 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DatabaseFault } from '../db/database-faults';
+import { transactionRetries } from '../db/transaction';
+import { unhandledRejections } from '../process-faults';
 
 /**
  * Prometheus metrics for one gateway instance, served at GET /metrics: the
  * process (CPU, memory, event-loop lag), GraphQL requests by operation and
- * outcome, and live alert subscribers.
+ * outcome, live alert subscribers, and the faults an operator alerts on
+ * (README "Operations"): database faults answered as retryable, retried
+ * transactions, unhandled rejections, alert listener reconnects and delivery
+ * lag, and the time-based scan's runs.
  */
 export function createMetrics(alertSubscribers: () => number) {
   const registry = new Registry();
@@ -28,8 +34,59 @@ export function createMetrics(alertSubscribers: () => number) {
       this.set(alertSubscribers());
     },
   });
+  const databaseFaults = new Counter({
+    name: 'tandem_database_faults_total',
+    help: 'Requests answered DATABASE_BUSY (a timeout, or a conflict after every retry) or DATABASE_UNAVAILABLE, by code and reason.',
+    labelNames: ['code', 'reason'] as const,
+    registers: [registry],
+  });
+  const listenerReconnects = new Counter({
+    name: 'tandem_alert_listener_reconnects_total',
+    help: 'Times the alert listener lost its database connection and connected again.',
+    registers: [registry],
+  });
+  const deliveryLag = new Histogram({
+    name: 'tandem_alert_delivery_lag_seconds',
+    help: 'From an alert being written to this instance handing it to its subscribers.',
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+    registers: [registry],
+  });
+  const scans = new Counter({
+    name: 'tandem_alert_scans_total',
+    help: 'Runs of the time-based alert scan on this instance, by outcome (ok, failed).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const lastScan = new Gauge({
+    name: 'tandem_alert_scan_last_success_timestamp_seconds',
+    help: 'When a scan last finished on this instance (alert when no instance has one recent).',
+    registers: [registry],
+  });
+  const workerRestarts = new Counter({
+    name: 'tandem_job_runner_restarts_total',
+    help: 'Times the background job runner (graphile-worker) failed and was started again.',
+    registers: [registry],
+  });
+  registry.registerMetric(transactionRetries);
+  registry.registerMetric(unhandledRejections);
   return {
     registry,
+    countDatabaseFault(fault: DatabaseFault) {
+      databaseFaults.inc({ code: fault.code, reason: fault.reason });
+    },
+    countListenerReconnect() {
+      listenerReconnects.inc();
+    },
+    observeDeliveryLag(seconds: number) {
+      deliveryLag.observe(Math.max(0, seconds));
+    },
+    countScan(ok: boolean) {
+      scans.inc({ outcome: ok ? 'ok' : 'failed' });
+      if (ok) lastScan.setToCurrentTime();
+    },
+    countJobRunnerRestart() {
+      workerRestarts.inc();
+    },
     observeRequest(operation: string | null, seconds: number, hadErrors: boolean) {
       // Only named operations become labels, so clients cannot grow the label set without bound.
       const label = operation && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operation) ? operation : 'anonymous';

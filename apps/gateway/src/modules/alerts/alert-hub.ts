@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Orm } from '../../db/orm';
+import type { Metrics } from '../../http/metrics';
 import type { Logger } from '../../logger';
 import { ALERT_CHANNEL } from './alert-writer';
 
@@ -34,16 +35,19 @@ export class AlertHub {
     private readonly databaseUrl: string,
     private readonly orm: Orm,
     private readonly log: Logger,
-    private readonly safetyPollMs = 5000,
-    private readonly notices: NoticeChannel[] = [],
+    private readonly options: { metrics?: Pick<Metrics, 'countListenerReconnect' | 'observeDeliveryLag'>; notices?: NoticeChannel[]; safetyPollMs?: number } = {},
   ) {}
+
+  private get notices(): NoticeChannel[] {
+    return this.options.notices ?? [];
+  }
 
   async start(): Promise<void> {
     const [{ max }] = await this.orm.em.fork().execute<{ max: string | null }[]>('select max(id)::text as max from alerts');
     this.lastId = BigInt(max ?? 0);
     await this.connect();
     // A cheap backstop in case a notification is lost between reconnects.
-    this.safetyPoll = setInterval(() => void this.drain(), this.safetyPollMs);
+    this.safetyPoll = setInterval(() => void this.drain(), this.options.safetyPollMs ?? 5000);
     this.safetyPoll.unref();
   }
 
@@ -99,6 +103,7 @@ export class AlertHub {
     if (this.stopped) return;
     try {
       await this.connect();
+      this.options.metrics?.countListenerReconnect();
       this.log.info({ lastId: this.lastSeenId() }, 'alert listener reconnected; catching up');
       await this.drain();
     } catch (err) {
@@ -123,6 +128,7 @@ export class AlertHub {
             const rows = await alertsAfter(this.orm.em.fork(), this.lastSeenId());
             for (const row of rows) {
               this.lastId = BigInt(row.id);
+              this.options.metrics?.observeDeliveryLag((Date.now() - new Date(row.created_at).getTime()) / 1000);
               for (const l of this.listeners) {
                 try {
                   l(row);
