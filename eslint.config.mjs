@@ -15,7 +15,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        project: ['packages/domain/tsconfig.test.json', 'apps/gateway/tsconfig.test.json', 'packages/client/tsconfig.json'],
+        project: ['packages/domain/tsconfig.test.json', 'apps/gateway/tsconfig.test.json', 'packages/client/tsconfig.json', 'apps/web/tsconfig.test.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -49,6 +49,8 @@ if (command === 'serve') {
     // environment asks pnpm for a production install (npm_config_production=true).
     pnpm('install', '--frozen-lockfile', '--prod=false', '--reporter=append-only');
     pnpm('run', 'build:ts');
+    // The web client (apps/web/dist), which the gateway serves at / on the same port.
+    pnpm('run', 'build:web');
   }
   // Jest compiles tests with SWC, which does not check types: the tests are type-checked first.
   // Then, for the whole run (what CI runs), ESLint, Prettier and dependency-cruiser: a lint

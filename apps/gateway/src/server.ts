@@ -18,6 +18,7 @@ import type { Context } from './context';
 import { databaseFault } from './db/database-faults';
 import type { Orm } from './db/orm';
 import { readinessProbe } from './http/readiness';
+import { serveWebApp } from './http/web-app';
 import { CostGuard, type CostLimits } from './graphql/cost-guard';
 import { costPlugin } from './graphql/cost-plugin';
 import { maxFragmentsRule, PARSE_OPTIONS } from './graphql/document-limits';
@@ -45,6 +46,8 @@ export interface GatewayDeps {
   services: Services;
   log: Logger;
   costs: CostLimits;
+  /** The built web client to serve at `/` (default: apps/web/dist). */
+  webDir?: string;
   config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION'>;
 }
 
@@ -268,6 +271,9 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       },
     }),
   );
+
+  // The web client on the same port: `/` and deep links get the app, /graphql stays the API.
+  serveWebApp(app, log, deps.webDir);
 
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(log));

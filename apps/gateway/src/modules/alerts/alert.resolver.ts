@@ -17,7 +17,7 @@ import { AlertKind } from './alert.entity';
 import { alertOf } from './alert.mapper';
 import type { AlertRow } from './alert.rows';
 import { alertStream } from './alert-stream';
-import { AlertConnection, AlertType } from './alert.type';
+import { AlertConnection, AlertKindCountType, AlertType } from './alert.type';
 
 const AlertPayload = PayloadType(AlertType, 'alert', 'AlertPayload');
 
@@ -36,6 +36,14 @@ export class AlertResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.alerts.alerts(ctx.em, ctx.viewer, first, after, unacknowledged);
+  }
+
+  @Query(() => [AlertKindCountType], { description: 'How many alerts of each kind the viewer may see (kinds with none left out): the dashboard’s counters.' })
+  alertCounts(
+    @Arg('unacknowledged', () => Boolean, { nullable: true, description: 'true: only those not yet acknowledged; false: only acknowledged ones.' }) unacknowledged: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.alerts.counts(ctx.em, ctx.viewer, unacknowledged);
   }
 
   @Mutation(() => AlertPayload)

@@ -31,6 +31,15 @@ export class AlertService {
     );
   }
 
+  /** How many alerts of each kind the viewer may see (unacknowledged only, when asked); kinds with none are left out. */
+  async counts(em: EntityManager, viewer: Viewer | null, unacknowledged: boolean | null | undefined): Promise<{ kind: AlertType['kind']; count: number }[]> {
+    const v = requireViewer(viewer);
+    const vis = alertVisibilitySql(v);
+    const filter = `${vis.sql}${unacknowledged ? ' and a.acknowledged_at is null' : unacknowledged === false ? ' and a.acknowledged_at is not null' : ''}`;
+    const rows = await query<{ kind: AlertType['kind']; n: number }>(em, `select a.kind, count(*)::int as n from alerts a where ${filter} group by a.kind order by a.kind`, vis.params);
+    return rows.map((r) => ({ kind: r.kind, count: r.n }));
+  }
+
   /** Marks an alert read for everyone; only someone who may see it may do so. Idempotent. */
   async acknowledge(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<AlertType>> {
     const v = requireViewer(viewer);

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { AlertKind, AlertSeverity } from './alert.entity';
@@ -24,3 +24,9 @@ export class AlertType {
 }
 
 export const AlertConnection = ConnectionType(AlertType, 'Alert');
+
+@ObjectType('AlertKindCount', { description: 'How many alerts of one kind the viewer may see.' })
+export class AlertKindCountType {
+  @Field(() => AlertKind, { description: 'The kind of alert.' }) kind!: AlertKind;
+  @Field(() => Int, { description: 'How many of that kind, under the filter asked for.' }) count!: number;
+}
