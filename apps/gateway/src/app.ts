@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrate, openOrm, type Orm } from './db/orm';
 import { configureTransactions } from './db/transaction';
+import { databaseConfigError } from './db/database-config';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
 import { bindHttpServer, type BoundServer } from './http/bind';
@@ -51,18 +52,26 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       embedded = await startEmbeddedDatabase(config.DATA_DIR, log);
       url = embedded.url();
     }
-    orm = await openOrm(url, {
-      poolMax: config.DB_POOL_MAX,
-      log,
-      timeouts: {
-        lockMs: config.DB_LOCK_TIMEOUT_MS,
-        statementMs: config.DB_STATEMENT_TIMEOUT_MS,
-        idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-        poolAcquireMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
-      },
-    });
+    let applied: string[];
+    try {
+      orm = await openOrm(url, {
+        poolMax: config.DB_POOL_MAX,
+        log,
+        timeouts: {
+          lockMs: config.DB_LOCK_TIMEOUT_MS,
+          statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+          idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+          poolAcquireMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+          connectMs: config.DB_CONNECT_TIMEOUT_MS,
+        },
+      });
+      // Under an advisory lock: several instances may start at once on an empty database.
+      applied = await migrate(orm, url, config.DB_CONNECT_TIMEOUT_MS);
+    } catch (err) {
+      // A database that does not exist, cannot be reached or does not answer is the operator's to fix: one clear line.
+      throw databaseConfigError(url, err, config.DB_CONNECT_TIMEOUT_MS) ?? err;
+    }
     configureTransactions({ maxAttempts: config.TX_MAX_ATTEMPTS });
-    const applied = await migrate(orm);
     if (applied.length) log.info({ applied }, 'applied migrations');
 
     const tokens = new TokenService(await resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_TTL_SECONDS);

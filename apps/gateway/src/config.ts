@@ -48,6 +48,7 @@ const envShape = z.object({
   DB_LOCK_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).default(3_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(3_600_000).default(30_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(3_600_000).default(60_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).default(10_000),
   DB_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).default(5_000),
   TX_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(20).default(5),
   BACKDATING_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0).max(3650).default(365),

@@ -1,6 +1,7 @@
 import { startApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ListenError } from './http/bind';
+import { DatabaseConfigError } from './db/database-config';
 import { createLogger } from './logger';
 import { keepRunningOnUnhandledRejections } from './process-faults';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-seed';
@@ -82,8 +83,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  // A taken port (or a bad HOST) is the operator's to fix: one line, exit 2, like a bad variable.
-  if (err instanceof ListenError) {
+  // A taken port (or a bad HOST), or a database that cannot be used, is the operator's to fix: one line, exit 2, like a bad variable.
+  if (err instanceof ListenError || err instanceof DatabaseConfigError) {
     process.stderr.write(`tandem: ${err.message}\n`);
     process.exit(2);
   }

@@ -44,8 +44,9 @@ let orm: Orm;
 let ownerId: string;
 let productId: string;
 beforeAll(async () => {
-  orm = await openOrm(await createTestDatabase(), { poolMax: 2 });
-  await migrate(orm);
+  const url = await createTestDatabase();
+  orm = await openOrm(url, { poolMax: 2 });
+  await migrate(orm, url);
   [ownerId, productId] = [uid('owner'), uid('product')];
   const knex = orm.em.getConnection().getKnex();
   await knex('users').insert({ id: ownerId, email: 'owner@sql.tandem', name: 'Owner', role: 'SALES_REP', password_hash: 'x', created_at: new Date().toISOString() });

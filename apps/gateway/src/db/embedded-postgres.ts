@@ -97,6 +97,12 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
+  // The server's own last lines, for the error when it does not start (otherwise only at trace level).
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    for (const l of line.split('\n')) if (l.trim()) recent.push(l.trim());
+    recent.splice(0, Math.max(0, recent.length - 15));
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: cred.user,
@@ -105,9 +111,17 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
     persistent: true,
     authMethod: 'scram-sha-256',
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'timezone=UTC'],
-    onLog: (m: string) => log.trace({ postgres: m.trim() }, 'postgres'),
-    onError: (e: unknown) => log.error({ err: e }, 'postgres error'),
+    // TCP on 127.0.0.1 only, no Unix socket: nothing (socket or lock file) is written outside DATA_DIR, so a
+    // read-only or non-world-writable /tmp cannot stop it.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'timezone=UTC'],
+    onLog: (m: string) => {
+      remember(String(m));
+      log.trace({ postgres: String(m).trim() }, 'postgres');
+    },
+    onError: (e: unknown) => {
+      remember(e instanceof Error ? e.message : String(e));
+      log.error({ err: e }, 'postgres error');
+    },
   });
 
   const initialised = existsSync(join(pgDir, 'PG_VERSION'));
@@ -120,7 +134,8 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL did not start on ${pgDir} (port ${port}): ${(err as Error)?.message ?? 'the server exited early; run with LOG_LEVEL=trace to see its log'}`);
+    const said = recent.length ? `; its last log lines:\n  ${recent.join('\n  ')}` : '';
+    throw new Error(`embedded PostgreSQL did not start on ${pgDir} (port ${port}): ${(err as Error)?.message ?? 'the server exited early'}${said}`);
   }
   const url = (database = 'tandem') => `postgres://${encodeURIComponent(cred.user)}:${encodeURIComponent(cred.password)}@127.0.0.1:${port}/${database}`;
 
