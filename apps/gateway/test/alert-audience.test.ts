@@ -1,5 +1,5 @@
 import { print } from 'graphql';
-import { AlertsDocument, AlertStreamDocument, PlaceCreditHoldDocument, ReleaseCreditHoldDocument, UpdateCustomerDocument, type AlertStreamSubscription } from '@tandem/client';
+import { AlertsDocument, AlertStreamDocument, PlaceCreditHoldDocument, ReleaseCreditHoldDocument, UpdateCustomerDocument, WebAlertCountsDocument, type AlertStreamSubscription } from '@tandem/client';
 import { createCrew, createCustomer, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
 
@@ -50,7 +50,11 @@ it('moves a customer’s alerts, past and future, to its new owner', async () =>
   expect(await listedFor(crew.rep1, c.id)).toContain(first.id);
   expect(await listedFor(crew.rep2, c.id)).not.toContain(first.id);
 
+  const holdsFor = async (token: string) => (await gw.gql(WebAlertCountsDocument, {}, token)).alertCounts.find((k) => k.kind === 'CREDIT_HOLD')?.count ?? 0;
+  const counted = { rep1: await holdsFor(crew.rep1), rep2: await holdsFor(crew.rep2) };
   const moved = await gw.gql(UpdateCustomerDocument, { id: c.id, input: { ownerId: crew.ids.rep2 } }, crew.manager);
+  // The dashboard's counters follow too.
+  expect({ rep1: await holdsFor(crew.rep1), rep2: await holdsFor(crew.rep2) }).toEqual({ rep1: counted.rep1 - 1, rep2: counted.rep2 + 1 });
   expect(moved.updateCustomer.userErrors).toEqual([]);
   // History: the old owner no longer lists it, the new one does.
   expect(await listedFor(crew.rep1, c.id)).not.toContain(first.id);

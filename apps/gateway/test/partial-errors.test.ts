@@ -41,6 +41,7 @@ describe('root fields', () => {
 
   // Every root query, with the roles that may not read it. A new Query field must be added here.
   const ROOT: Record<string, { selection: string; forbiddenFor: (keyof Crew['ids'])[] }> = {
+    alertCounts: { selection: 'alertCounts { kind count }', forbiddenFor: [] },
     alerts: { selection: 'alerts(first: 1) { totalCount }', forbiddenFor: [] },
     contacts: { selection: 'contacts(first: 1) { totalCount }', forbiddenFor: ['warehouse'] },
     creditCheck: { selection: 'creditCheck(customerId: $customer, amount: "1.00") { approved }', forbiddenFor: ['warehouse', 'support'] },

@@ -37,5 +37,6 @@ export function serveWebApp(app: Express, log: Logger, dir = WEB_DIR): void {
   app.get('/', (_req, res) => page(res));
   app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|metrics|healthz|readyz|assets\/)[^.]*$/, (req, res, next) => (req.accepts('html') ? page(res) : next()));
+  // A browser's navigation asks for HTML first; an API client (Accept: */* or JSON) still gets the JSON 404.
+  app.get(/^\/(?!graphql|metrics|healthz|readyz|assets\/)[^.]*$/, (req, res, next) => (req.accepts(['json', 'html']) === 'html' ? page(res) : next()));
 }
