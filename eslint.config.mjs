@@ -1,18 +1,19 @@
 // @ts-check
-// ESLint for every TypeScript and JavaScript file, run by `npm run lint` (and so by `npm test`).
+// ESLint for every TypeScript and JavaScript file and the emitted schema, run by `npm run lint` (and so by `npm test`).
 // Type-aware: the rules see the types that tsc sees, through the packages' tsconfig.test.json
 // (source and tests). They read @tandem/domain from its build output, so `npm run lint` builds first.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
 export default defineConfig(
   { ignores: ['**/dist/', '**/node_modules/', '.tools/', '.data/', 'coverage/', 'packages/client/src/generated/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
-  js.configs.recommended,
-  tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
         project: ['packages/domain/tsconfig.test.json', 'apps/gateway/tsconfig.test.json', 'packages/client/tsconfig.json', 'apps/web/tsconfig.test.json'],
@@ -60,5 +61,26 @@ export default defineConfig(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The emitted schema: every type, field, argument and enum value carries a description
+    // (decorators, or apps/gateway/src/graphql/schema-descriptions.ts), so the explorer documents the API.
+    files: ['schema/schema.graphql'],
+    languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema: 'schema/schema.graphql' } } },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          ScalarTypeDefinition: true,
+          DirectiveDefinition: true,
+        },
+      ],
+    },
   },
 );

@@ -14,6 +14,7 @@ import { PaymentAllocationFields, PaymentFields } from './modules/receivables/pa
 import { ReceivablesResolver } from './modules/receivables/receivables.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 import { DateTimeScalar } from './graphql/scalars';
+import { describeSchema } from './graphql/schema-descriptions';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -35,9 +36,9 @@ export const resolvers: NonEmptyArray<Function> = [
   AlertFields,
 ];
 
-/** The whole GraphQL schema, built from the type-graphql classes. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** The whole GraphQL schema, built from the type-graphql classes, every element described (schema-descriptions.ts). */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validate: false,
     emitSchemaFile: false,
@@ -45,4 +46,5 @@ export function createSchema(): Promise<GraphQLSchema> {
     // type-graphql insists on a PubSub; alertRaised brings its own `subscribe` (the PostgreSQL-backed AlertHub).
     pubSub: createPubSub(),
   });
+  return describeSchema(schema);
 }

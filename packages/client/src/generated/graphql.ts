@@ -4,168 +4,279 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The kinds of activity people log on a customer. */
 export type ActivityKind =
+  /** A phone call. */
   | 'CALL'
+  /** An e-mail. */
   | 'EMAIL'
+  /** A meeting. */
   | 'MEETING'
+  /** A note for the record. */
   | 'NOTE'
+  /** A task to do. */
   | 'TASK';
 
+/** What an alert is about. */
 export type AlertKind =
+  /** A customer was put on hold, by hand or for overdue invoices. */
   | 'CREDIT_HOLD'
+  /** An order was refused for credit. */
   | 'CREDIT_LIMIT_EXCEEDED'
+  /** A customer’s credit moved to WARNING or OVER_LIMIT. */
   | 'CREDIT_WARNING'
+  /** A deal was won. */
   | 'DEAL_WON'
+  /** An invoice passed its due date unpaid. */
   | 'INVOICE_OVERDUE'
+  /** A product’s available stock fell below its reorder point. */
   | 'LOW_STOCK'
+  /** A ticket passed its SLA deadline unresolved. */
   | 'SLA_BREACH';
 
+/** How serious an alert is. */
 export type AlertSeverity =
+  /** Needs attention now. */
   | 'CRITICAL'
+  /** Good to know. */
   | 'INFO'
+  /** Needs attention soon. */
   | 'WARNING';
 
+/** A new contact at a customer. */
 export type CreateContactInput = {
+  /** The customer they work for. */
   customerId: string | number;
+  /** Their e-mail address. */
   email?: string | null | undefined;
+  /** Their first name. */
   firstName: string;
+  /** Their last name. */
   lastName: string;
+  /** Their phone number. */
   phone?: string | null | undefined;
+  /** Their job title. */
   title?: string | null | undefined;
 };
 
+/** A new customer; a sales rep creates it for itself. */
 export type CreateCustomerInput = {
   /** FINANCE or ADMIN only. */
   creditLimit?: string | null | undefined;
+  /** Main e-mail address. */
   email?: string | null | undefined;
+  /** The customer’s name. */
   name: string;
   /** Defaults to the signed-in user; only a manager or admin may name another owner. */
   ownerId?: string | number | null | undefined;
+  /** Days from invoice to due date (default 30). */
   paymentTermsDays?: number | null | undefined;
+  /** Main phone number. */
   phone?: string | null | undefined;
 };
 
+/** A new draft order. */
 export type CreateOrderInput = {
+  /** The customer who orders. */
   customerId: string | number;
+  /** The products and quantities (at least one). */
   lines: Array<OrderLineInput>;
   /** Defaults to today (UTC). */
   orderDate?: string | null | undefined;
 };
 
+/** A new product (ADMIN or SALES_MANAGER). */
 export type CreateProductInput = {
   /** Opening stock on hand. */
   initialStock?: number | null | undefined;
+  /** The product’s name. */
   name: string;
+  /** Raise LOW_STOCK below this many available units (default 0). */
   reorderPoint?: number | null | undefined;
+  /** A unique stock-keeping unit. */
   sku: string;
   /** A fraction: "0.2" for 20 %. */
   taxRate?: string | null | undefined;
+  /** What one unit costs us (default 0.00). */
   unitCost?: string | null | undefined;
+  /** The list price of one unit, before tax. */
   unitPrice: string;
 };
 
+/** A new user (ADMIN only). */
 export type CreateUserInput = {
+  /** The sign-in e-mail. */
   email: string;
+  /** The user’s name. */
   name: string;
+  /** At least 8 characters. */
   password: string;
+  /** What the user may read and write. */
   role: Role;
 };
 
+/** What a customer’s credit allows, decided by the rules in the contract. */
 export type CreditStatus =
+  /** Within its limit, nothing overdue. */
   | 'OK'
+  /** On hold (by hand, or an invoice over 60 days late): new orders are refused. */
   | 'ON_HOLD'
+  /** Exposure is above the limit. */
   | 'OVER_LIMIT'
+  /** At 80 % of its limit or more, or something is overdue. */
   | 'WARNING';
 
+/** Narrows the customers list. */
 export type CustomerFilter = {
+  /** true: only customers on credit hold; false: only those not on hold. */
   onHold?: boolean | null | undefined;
+  /** Only the customers of this owner. */
   ownerId?: string | number | null | undefined;
   /** Case-insensitive part of the name. */
   search?: string | null | undefined;
 };
 
+/** How much of an invoice is paid. */
 export type InvoiceStatus =
+  /** Nothing paid yet. */
   | 'OPEN'
+  /** Paid in full. */
   | 'PAID'
+  /** Part paid. */
   | 'PARTIALLY_PAID';
 
+/** The stages of a deal; WON and LOST are final. */
 export type OpportunityStage =
+  /** Lost (0 %). */
   | 'LOST'
+  /** Terms being negotiated (75 %). */
   | 'NEGOTIATION'
+  /** A proposal was made (50 %). */
   | 'PROPOSAL'
+  /** First contact (10 % probability). */
   | 'PROSPECTING'
+  /** Need and budget being confirmed (20 %). */
   | 'QUALIFICATION'
+  /** Won (100 %). */
   | 'WON';
 
+/** One line of a new order; it is priced from the catalog. */
 export type OrderLineInput = {
+  /** Discount in percent (0 to 100; a rep up to its limit). */
   discountPercent?: string | null | undefined;
+  /** The product. */
   productId: string | number;
+  /** Units (at least 1). */
   quantity: number;
   /** Defaults to the product price. */
   unitPrice?: string | null | undefined;
 };
 
+/** Where an order stands. */
 export type OrderStatus =
+  /** Cancelled before anything shipped; its reservation released. */
   | 'CANCELLED'
+  /** Credit checked and stock reserved. */
   | 'CONFIRMED'
+  /** Being prepared; nothing reserved. */
   | 'DRAFT'
+  /** Every unit shipped and invoiced. */
   | 'INVOICED'
+  /** Some units shipped. */
   | 'PARTIALLY_SHIPPED'
+  /** Every unit shipped. */
   | 'SHIPPED';
 
+/** Apply part of a payment to one invoice. */
 export type PaymentAllocationInput = {
+  /** How much (at most the invoice’s balance). */
   amount: string;
+  /** The invoice. */
   invoiceId: string | number;
 };
 
+/** Units received into the warehouse. */
 export type ReceiveStockInput = {
+  /** The product received. */
   productId: string | number;
+  /** How many units (at least 1). */
   quantity: number;
+  /** A delivery note or other reference. */
   reference?: string | null | undefined;
 };
 
+/** A payment received from a customer. */
 export type RecordPaymentInput = {
   /** Without it, the oldest due invoices are paid first. */
   allocations?: Array<PaymentAllocationInput> | null | undefined;
+  /** How much was received (more than 0). */
   amount: string;
+  /** Who paid. */
   customerId: string | number;
   /** Defaults to today (UTC). */
   receivedOn?: string | null | undefined;
+  /** The bank reference or other note. */
   reference?: string | null | undefined;
 };
 
 /** What a user may read and write; see the contract README. */
 export type Role =
+  /** Everything, users included. */
   | 'ADMIN'
+  /** Every customer, credit limits and holds, invoices, payments. */
   | 'FINANCE'
+  /** Every customer and all about it; approves discounts; reassigns customers. */
   | 'SALES_MANAGER'
+  /** The customers it owns and all about them. */
   | 'SALES_REP'
+  /** Customers, contacts, activities, tickets and credit status. */
   | 'SUPPORT'
+  /** Products, stock, orders (lines and status), shipments. */
   | 'WAREHOUSE';
 
+/** Units of one product to ship. */
 export type ShipLineInput = {
+  /** The product. */
   productId: string | number;
+  /** Units to ship (at least 1, at most what is left). */
   quantity: number;
 };
 
+/** How urgent a ticket is, and so its SLA. */
 export type TicketPriority =
+  /** Resolve within 8 hours. */
   | 'HIGH'
+  /** Resolve within 72 hours. */
   | 'LOW'
+  /** Resolve within 24 hours. */
   | 'NORMAL'
+  /** Resolve within 4 hours. */
   | 'URGENT';
 
+/** Where a ticket stands. */
 export type TicketStatus =
+  /** Closed for good. */
   | 'CLOSED'
+  /** Someone is working on it. */
   | 'IN_PROGRESS'
+  /** New, not yet worked on. */
   | 'OPEN'
+  /** Resolved; may be reopened. */
   | 'RESOLVED'
+  /** Waiting for the customer to answer. */
   | 'WAITING_ON_CUSTOMER';
 
+/** Changes to a customer; a field left out stays as it is. */
 export type UpdateCustomerInput = {
+  /** Main e-mail address. */
   email?: string | null | undefined;
+  /** The customer’s name. */
   name?: string | null | undefined;
+  /** A new owner (SALES_MANAGER or ADMIN only); its alerts follow it. */
   ownerId?: string | number | null | undefined;
+  /** Days from invoice to due date. */
   paymentTermsDays?: number | null | undefined;
+  /** Main phone number. */
   phone?: string | null | undefined;
 };
 
