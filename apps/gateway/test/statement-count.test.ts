@@ -12,7 +12,8 @@ let crew: Crew;
 const statements: string[] = [];
 
 beforeAll(async () => {
-  gw = await startTestGateway();
+  // No background work on the pool while statements are counted: no scan, no alert hub catch-up poll.
+  gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000' });
   crew = await createCrew(gw);
   const p = await createProduct(gw, crew.manager, { sku: 'SC-1', unitPrice: '10.00', taxRate: '0.1', initialStock: 100000 });
   for (let i = 0; i < 55; i++) {
@@ -22,6 +23,7 @@ beforeAll(async () => {
     await createContact(gw, owner, c.id, `Other${i}`, `Last${i}`);
     if (i % 5 === 0) await orderToInvoice(gw, crew, owner, c.id, [{ productId: p.id, quantity: 2 }]);
   }
+  await gw.app.services.alertHub.stop();
   gw.app.orm.em
     .getConnection()
     .getKnex()
