@@ -20,6 +20,8 @@ const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: activeOperations,
   ignoreNoDocuments: false,
+  // Relative imports with .js, so the package's ESM build runs in Node as well as in bundlers.
+  emitLegacyCommonJSImports: false,
   generates: {
     'packages/client/src/generated/': {
       preset: 'client',
