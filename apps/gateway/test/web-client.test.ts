@@ -171,6 +171,19 @@ it('the aging chart’s totals are the API’s, and the explorer runs Me', async
   await page.close();
 });
 
+it('shows a figure the role may not read as such, never an error page', async () => {
+  // SUPPORT reads customers and contacts with credit.status, not the credit figures.
+  const page = await browser.newPage();
+  await signIn(page, 'support@t.tandem');
+  const card = page.getByTestId('contact').filter({ hasText: 'Wendy Warning' });
+  await card.waitFor();
+  await expect(card.locator('.badge').getAttribute('data-status')).resolves.toBe('WARNING');
+  expect(await card.locator('.restricted').allTextContents()).toEqual(['not for your role', 'not for your role']);
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allTextContents()).toEqual(['Customers', 'Live alerts', 'Explorer']);
+  await page.close();
+});
+
 it('at phone width everything fits one column, and a role sees only its screens', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
