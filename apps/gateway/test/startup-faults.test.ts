@@ -131,16 +131,19 @@ describe('the embedded PostgreSQL', () => {
     const r = await embedded(`
       const before = new Set(fs.readdirSync('/tmp').filter((f) => f.startsWith('.s.PGSQL')));
       const db = await startEmbeddedDatabase(${JSON.stringify(dir)}, createLogger('silent'));
-      const port = new URL(db.url()).port;
-      const made = fs.readdirSync('/tmp').filter((f) => f.startsWith('.s.PGSQL') && !before.has(f));
-      const inside = fs.readdirSync(${JSON.stringify(join(dir, 'pg'))}).filter((f) => f.startsWith('.s.PGSQL'));
-      const { Client } = require(${JSON.stringify(require.resolve('pg'))});
-      const c = new Client({ connectionString: db.url() });
-      await c.connect();
-      const one = (await c.query('select 1 as one')).rows[0].one;
-      await c.end();
-      await db.stop();
-      process.stdout.write(JSON.stringify({ port, made, inside, one }));
+      try {
+        const port = new URL(db.url()).port;
+        const made = fs.readdirSync('/tmp').filter((f) => f.startsWith('.s.PGSQL') && !before.has(f));
+        const inside = fs.readdirSync(${JSON.stringify(join(dir, 'pg'))}).filter((f) => f.startsWith('.s.PGSQL'));
+        const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+        const c = new Client({ connectionString: db.url() });
+        await c.connect();
+        const one = (await c.query('select 1 as one')).rows[0].one;
+        await c.end();
+        process.stdout.write(JSON.stringify({ port, made, inside, one }));
+      } finally {
+        await db.stop();
+      }
     `);
     expect(r).toEqual({ code: 0, out: expect.stringMatching(/^\{/) });
     const seen = JSON.parse(r.out) as { port: string; made: string[]; inside: string[]; one: number };
