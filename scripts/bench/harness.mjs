@@ -37,7 +37,9 @@ export async function startBenchGateway() {
   const db = await startEmbeddedDatabase(dir, createLogger('warn'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const gateway = spawn(process.execPath, [join(root, 'apps/gateway/dist/main.js')], {
+  // BENCH_NODE_ARGS: extra Node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const gateway = spawn(process.execPath, [...nodeArgs, join(root, 'apps/gateway/dist/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: db.url(),
