@@ -29,7 +29,10 @@ export function chartRows(aging: Aging) {
     series: [...largest.map((c) => c.customer.name), ...(rest.length ? ['Others'] : [])],
     rows: BUCKETS.map(([key, label]) => {
       const row: Record<string, string | number> = { bucket: label, total: aging.total[key] };
-      for (const c of largest) row[c.customer.name] = Number(c[key]);
+      for (const c of largest) {
+        row[c.customer.name] = Number(c[key]);
+        row[`${c.customer.name} (as sent)`] = c[key];
+      }
       if (rest.length) row.Others = rest.reduce((sum, c) => sum + Number(c[key]), 0);
       return row;
     }),
@@ -68,7 +71,10 @@ export function Receivables() {
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="bucket" />
                 <YAxis width={70} />
-                <Tooltip />
+                {/* The API's own amount where there is one; the drawn number only for "Others". */}
+                <Tooltip
+                  formatter={(value, name, item) => [formatMoney(((item.payload as Record<string, unknown>)[`${String(name)} (as sent)`] as string | undefined) ?? Number(value).toFixed(2)), name]}
+                />
                 <Legend />
                 {chart.series.map((name, i) => (
                   <Bar key={name} dataKey={name} stackId="aging" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
