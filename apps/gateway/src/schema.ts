@@ -8,6 +8,7 @@ import { ContactFields, CustomerFields } from './modules/customers/customer.fiel
 import { CustomerResolver } from './modules/customers/customer.resolver';
 import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orders/order.fields';
 import { OrderResolver } from './modules/orders/order.resolver';
+import { OpportunityResolver } from './modules/crm/opportunity.resolver';
 import { AgingRowFields } from './modules/receivables/aging.fields';
 import { InvoiceFields } from './modules/receivables/invoice.fields';
 import { PaymentAllocationFields, PaymentFields } from './modules/receivables/payment.fields';
@@ -34,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AgingRowFields,
   AlertResolver,
   AlertFields,
+  OpportunityResolver,
 ];
 
 /** The whole GraphQL schema, built from the type-graphql classes, every element described (schema-descriptions.ts). */

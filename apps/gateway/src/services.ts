@@ -7,6 +7,8 @@ import { CatalogService } from './modules/catalog/catalog.service';
 import { CreditService } from './modules/customers/credit.service';
 import { CustomerQueryService } from './modules/customers/customer-query.service';
 import { CustomerService } from './modules/customers/customer.service';
+import { OpportunityQueryService } from './modules/crm/opportunity-query.service';
+import { OpportunityService } from './modules/crm/opportunity.service';
 import { OrderFulfilmentService } from './modules/orders/order-fulfilment.service';
 import { OrderQueryService } from './modules/orders/order-query.service';
 import { OrderService } from './modules/orders/order.service';
@@ -42,6 +44,8 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     payments: new PaymentService(deps.policy),
     receivablesQueries: new ReceivablesQueryService(),
     aging: new AgingService(),
+    opportunities: new OpportunityService(),
+    opportunityQueries: new OpportunityQueryService(),
   };
 }
 

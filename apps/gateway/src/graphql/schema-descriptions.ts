@@ -302,7 +302,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
 function generic(typeName: string, fieldName?: string, argName?: string): string | undefined {
   if (argName === 'first') return 'How many to return (1 to 100).';
   if (argName === 'after') return 'Continue after this cursor (a previous page’s pageInfo.endCursor).';
-  if (argName === 'id') return `The id of the ${fieldName?.replace(/^(acknowledge|cancel|confirm|ship|update)/, '').toLowerCase() || 'item'}.`;
+  if (argName === 'id') return `The id of the ${fieldName?.replace(/^(acknowledge|accept|approve|cancel|confirm|convert|move|send|ship|update)/, '').toLowerCase() || 'item'}.`;
   if (argName === 'input') return 'What to write.';
   if (argName === 'customerId') return 'The customer.';
   if (argName === 'orderId') return 'The order.';

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerScopeSql, groupBy, query } from '../../db/sql';
 import type { Viewer } from '../../auth/viewer';
 import type { RecentPage } from '../orders/order.loaders';
-import { stageProbabilityPercent } from './opportunity-view';
+import { OPPORTUNITY_COLUMNS, toOpportunity, type OpportunityRow } from './opportunity.rows';
 import type { ActivityType, OpportunityType, TicketType } from './crm.type';
 
 /** Per-request loaders for the CRM data Customer360 shows; one statement per batch. */
@@ -55,27 +55,14 @@ export function createCrmLoaders(em: EntityManager, viewer: Viewer | null) {
     }),
 
     opportunitiesByCustomer: (limit: number) =>
-      windowed<
-        OpportunityType,
-        { id: string; customer_id: string; owner_id: string; name: string; stage: OpportunityType['stage']; amount: string; expected_close_date: string | null; closed_at: Date | null }
-      >(
+      windowed<OpportunityType, OpportunityRow>(
         opportunities,
         limit,
         (s) => `select * from (
-                  select id, customer_id, owner_id, name, stage, amount, expected_close_date::text as expected_close_date, closed_at,
-                         row_number() over (partition by customer_id order by expected_close_date nulls last, created_at desc, id) as rn
-                    from opportunities where customer_id in (?) and ${s}) x where x.rn <= ?`,
-        (r) => ({
-          id: r.id,
-          customerId: r.customer_id,
-          ownerId: r.owner_id,
-          name: r.name,
-          stage: r.stage,
-          amount: r.amount,
-          probability: stageProbabilityPercent(r.stage),
-          expectedCloseDate: r.expected_close_date,
-          closedAt: r.closed_at ? new Date(r.closed_at) : null,
-        }),
+                  select ${OPPORTUNITY_COLUMNS},
+                         row_number() over (partition by o.customer_id order by o.expected_close_date nulls last, o.created_at desc, o.id) as rn
+                    from opportunities o where o.customer_id in (?) and ${s}) x where x.rn <= ?`,
+        toOpportunity,
       ),
 
     activitiesByCustomer: (limit: number) =>

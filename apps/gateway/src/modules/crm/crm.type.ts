@@ -30,6 +30,7 @@ export class OpportunityType {
   @Field(() => Int, { description: 'Win probability of the stage, in percent.' }) probability!: number;
   @Field(() => DateScalar, { nullable: true }) expectedCloseDate!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) closedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was lost; null unless LOST.' }) lostReason!: string | null;
   customerId!: string;
   ownerId!: string;
 }
