@@ -9,6 +9,7 @@ import { CustomerResolver } from './modules/customers/customer.resolver';
 import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orders/order.fields';
 import { OrderResolver } from './modules/orders/order.resolver';
 import { OpportunityResolver } from './modules/crm/opportunity.resolver';
+import { TicketResolver } from './modules/crm/ticket.resolver';
 import { AgingRowFields } from './modules/receivables/aging.fields';
 import { InvoiceFields } from './modules/receivables/invoice.fields';
 import { PaymentAllocationFields, PaymentFields } from './modules/receivables/payment.fields';
@@ -36,6 +37,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AlertResolver,
   AlertFields,
   OpportunityResolver,
+  TicketResolver,
 ];
 
 /** The whole GraphQL schema, built from the type-graphql classes, every element described (schema-descriptions.ts). */

@@ -9,6 +9,8 @@ import { CustomerQueryService } from './modules/customers/customer-query.service
 import { CustomerService } from './modules/customers/customer.service';
 import { OpportunityQueryService } from './modules/crm/opportunity-query.service';
 import { OpportunityService } from './modules/crm/opportunity.service';
+import { TicketQueryService } from './modules/crm/ticket-query.service';
+import { TicketService } from './modules/crm/ticket.service';
 import { OrderFulfilmentService } from './modules/orders/order-fulfilment.service';
 import { OrderQueryService } from './modules/orders/order-query.service';
 import { OrderService } from './modules/orders/order.service';
@@ -46,6 +48,8 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     aging: new AgingService(),
     opportunities: new OpportunityService(),
     opportunityQueries: new OpportunityQueryService(),
+    tickets: new TicketService(),
+    ticketQueries: new TicketQueryService(),
   };
 }
 

@@ -59,6 +59,8 @@ describe('root fields', () => {
     product: { selection: 'product(id: $product) { id }', forbiddenFor: [] },
     products: { selection: 'products(first: 1) { totalCount }', forbiddenFor: [] },
     receivablesAging: { selection: 'receivablesAging { asOf }', forbiddenFor: ['warehouse', 'support'] },
+    ticket: { selection: 'ticket(id: $customer) { id }', forbiddenFor: ['warehouse'] },
+    tickets: { selection: 'tickets(first: 1) { totalCount }', forbiddenFor: ['warehouse'] },
   };
 
   it('lists every Query field of the schema', () => {

@@ -62,4 +62,5 @@ export const may = {
   ship: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.WAREHOUSE,
   invoice: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
   recordPayments: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
+  writeTickets: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SUPPORT,
 };

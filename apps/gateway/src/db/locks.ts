@@ -5,6 +5,7 @@ import { Refused, UserErrorCode } from '../graphql/user-error.type';
 import { Product } from '../modules/catalog/product.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Opportunity } from '../modules/crm/opportunity.entity';
+import { Ticket } from '../modules/crm/ticket.entity';
 import { Order } from '../modules/orders/order.entity';
 import { Invoice, InvoiceStatus } from '../modules/receivables/invoice.entity';
 import { query } from './sql';
@@ -12,14 +13,14 @@ import { query } from './sql';
 /**
  * Every row lock a write takes, in one place, in one global order:
  *
- *   customer → order → opportunity → the customer's open invoices (due date order) → products (id order) → the alert outbox
+ *   customer → order → opportunity → ticket → the customer's open invoices (due date order) → products (id order) → the alert outbox
  *
  * A transaction takes what it needs in that order and may skip levels, so two
  * writes can never wait on each other in a cycle. Why these locks:
  * - the customer row queues every write that changes what a credit check reads
  *   (exposure: orders, invoices, payments, limit, hold), so a check and the
  *   reservation it approves are one step;
- * - the order row serialises moves of one order's lifecycle, the opportunity row those of a deal;
+ * - the order row serialises moves of one order's lifecycle, the opportunity row those of a deal, the ticket row those of a ticket;
  * - open invoices are locked by a payment that applies to them;
  * - product rows serialise stock moves (reserve, release, ship, receive).
  * Shipping takes no customer lock: it changes stock and the order, not
@@ -35,7 +36,7 @@ import { query } from './sql';
  * Each lock checks the order at run time: taking one out of order throws (a
  * programming error, caught by the tests), before it could deadlock in production.
  */
-const RANK = { customer: 1, order: 2, opportunity: 3, invoices: 4, products: 5, alertOutbox: 6 } as const;
+const RANK = { customer: 1, order: 2, opportunity: 3, ticket: 4, invoices: 5, products: 6, alertOutbox: 7 } as const;
 type Level = keyof typeof RANK;
 
 const held = new WeakMap<EntityManager, { rank: number; key: string }>();
@@ -106,6 +107,16 @@ export async function lockOpportunityWithCustomer(tx: EntityManager, viewer: Vie
   enter(tx, 'opportunity', id);
   await lockRows(tx, 'opportunities', [id]);
   return { opportunity: await tx.findOneOrFail(Opportunity, { id }, { refresh: true }), customer };
+}
+
+/** A ticket and its customer, customer first; one of a customer the viewer may not see is NOT_FOUND, like a missing one. */
+export async function lockTicketWithCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<{ ticket: Ticket; customer: Customer }> {
+  const [row] = await query<{ customer_id: string }>(tx, 'select customer_id from tickets where id = ?', [id]);
+  if (!row) throw new Refused(UserErrorCode.NOT_FOUND, 'No such ticket.', field);
+  const customer = await lockCustomer(tx, viewer, row.customer_id, field, 'No such ticket.');
+  enter(tx, 'ticket', id);
+  await lockRows(tx, 'tickets', [id]);
+  return { ticket: await tx.findOneOrFail(Ticket, { id }, { refresh: true }), customer };
 }
 
 /** A customer's OPEN and PARTIALLY_PAID invoices, locked, oldest due date first. */

@@ -4,6 +4,7 @@ import { customerScopeSql, groupBy, query } from '../../db/sql';
 import type { Viewer } from '../../auth/viewer';
 import type { RecentPage } from '../orders/order.loaders';
 import { OPPORTUNITY_COLUMNS, toOpportunity, type OpportunityRow } from './opportunity.rows';
+import { TICKET_COLUMNS, toTicket, UNRESOLVED_TICKET_STATUSES, type TicketRow } from './ticket.rows';
 import type { ActivityType, OpportunityType, TicketType } from './crm.type';
 
 /** Per-request loaders for the CRM data Customer360 shows; one statement per batch. */
@@ -33,23 +34,16 @@ export function createCrmLoaders(em: EntityManager, viewer: Viewer | null) {
   return {
     openTicketsByCustomer: new DataLoader<string, TicketType[]>(async (customerIds) => {
       const s = scope('customer_id');
-      const rows = await query<{ id: string; customer_id: string; subject: string; priority: TicketType['priority']; status: TicketType['status']; sla_due_at: Date; resolved_at: Date | null }>(
+      const rows = await query<TicketRow>(
         em,
-        `select id, customer_id, subject, priority, status, sla_due_at, resolved_at from tickets
-          where customer_id in (?) and status not in ('RESOLVED', 'CLOSED') and ${s.sql} order by sla_due_at, id`,
-        [[...customerIds], ...s.params],
+        `select ${TICKET_COLUMNS} from tickets t
+          where t.customer_id in (?) and t.status in (?) and ${s.sql} order by t.sla_due_at, t.id`,
+        [[...customerIds], UNRESOLVED_TICKET_STATUSES, ...s.params],
       );
+      const now = new Date();
       return groupBy(
         customerIds,
-        rows.map((r) => ({
-          id: r.id,
-          customerId: r.customer_id,
-          subject: r.subject,
-          priority: r.priority,
-          status: r.status,
-          slaDueAt: new Date(r.sla_due_at),
-          resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
-        })),
+        rows.map((r) => toTicket(r, now)),
         (t) => t.customerId,
       );
     }),

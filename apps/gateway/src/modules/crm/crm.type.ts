@@ -18,6 +18,8 @@ export class TicketType {
   @Field(() => TicketStatus) status!: TicketStatus;
   @Field(() => DateTimeScalar) slaDueAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true }) resolvedAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'When the ticket was opened (UTC).' }) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Unresolved past its SLA deadline, now (the domain’s rule).' }) breached!: boolean;
   customerId!: string;
 }
 
@@ -47,3 +49,5 @@ export class ActivityType {
 
 export const OpportunityConnection = ConnectionType(OpportunityType, 'Opportunity');
 export const ActivityConnection = ConnectionType(ActivityType, 'Activity');
+
+export const TicketConnection = ConnectionType(TicketType, 'Ticket');
