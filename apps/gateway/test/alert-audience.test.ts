@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { AlertsDocument, AlertStreamDocument, PlaceCreditHoldDocument, ReleaseCreditHoldDocument, UpdateCustomerDocument, WebAlertCountsDocument, type AlertStreamSubscription } from '@tandem/client';
 import { createCrew, createCustomer, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { until } from './support/until';
 
 /**
  * Who hears an alert follows who may read its subject now: when a customer
@@ -33,13 +34,6 @@ function stream(token: string, after?: string) {
     );
   return { got, dispose };
 }
-const until = async (check: () => boolean) => {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 it('moves a customer’s alerts, past and future, to its new owner', async () => {
   const c = await createCustomer(gw, crew.rep1, { name: 'Moving Co' });

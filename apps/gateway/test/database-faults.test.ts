@@ -15,6 +15,7 @@ import { inTransaction } from '../src/db/transaction';
 import { createCrew, createCustomer, createOrder, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { RestartablePostgres } from './support/restartable-postgres';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { until } from './support/until';
 
 /**
  * Faults of the database under a running gateway: a restart in the middle of
@@ -23,14 +24,6 @@ import { startTestGateway, type TestGateway } from './support/test-app';
  * that stop the server run on a PostgreSQL of their own.
  */
 jest.setTimeout(60_000);
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 async function metric(gw: TestGateway, name: string): Promise<number> {
   const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
@@ -75,6 +68,7 @@ describe('on a PostgreSQL that restarts', () => {
     await until(
       async () => (await admin.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%tandem:alerts%' and pid <> pg_backend_pid()`)).rowCount === 1,
       'the scan to wait on the outbox lock',
+      20_000,
     );
     await admin.end();
     const failedBefore = await metric(gw, 'tandem_alert_scans_total{outcome="failed"}');
@@ -83,13 +77,13 @@ describe('on a PostgreSQL that restarts', () => {
     holder.end().catch(() => undefined);
 
     const overdue = async () => (await gw.gql(AlertsDocument, { first: 100 }, crew.finance)).alerts.edges.filter((e) => e.node.kind === 'INVOICE_OVERDUE' && e.node.customer?.id === c.id);
-    await until(async () => (await overdue().catch(() => [])).length === 1, 'the next scan to raise INVOICE_OVERDUE');
+    await until(async () => (await overdue().catch(() => [])).length === 1, 'the next scan to raise INVOICE_OVERDUE', 20_000);
     expect(await metric(gw, 'tandem_alert_scans_total{outcome="failed"}')).toBeGreaterThan(failedBefore);
     expect(await metric(gw, 'tandem_unhandled_rejections_total')).toBe(0);
     // And it goes on scanning: one more overdue invoice, one more alert.
     const second = await orderToInvoice(gw, crew, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
     await (await superuser(gw.databaseUrl)).query(`update invoices set due_date = current_date - 1 where id = $1`, [second.invoice.id]);
-    await until(async () => (await overdue()).length === 2, 'a later scan to raise the second INVOICE_OVERDUE');
+    await until(async () => (await overdue()).length === 2, 'a later scan to raise the second INVOICE_OVERDUE', 20_000);
   });
 
   it('every alert committed around an outage reaches a live subscriber and a resuming client exactly once', async () => {
@@ -117,11 +111,11 @@ describe('on a PostgreSQL that restarts', () => {
     expect(down.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['DATABASE_UNAVAILABLE', true]]);
     await pg.start();
 
-    await until(async () => (await gw.request(ProductsDocument, { first: 1 }, crew.finance)).errors === undefined, 'the pool to reconnect');
+    await until(async () => (await gw.request(ProductsDocument, { first: 1 }, crew.finance)).errors === undefined, 'the pool to reconnect', 20_000);
     await hold('after 1');
     await hold('after 2');
     const expected = ['before', 'after 1', 'after 2'].map((r) => `Outage Co is on credit hold: ${r}.`);
-    await until(() => got.length >= 3, 'the live subscriber to hear all three holds');
+    await until(() => got.length >= 3, 'the live subscriber to hear all three holds', 20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(got).toEqual(expected);
     expect(await metric(gw, 'tandem_alert_listener_reconnects_total')).toBeGreaterThan(reconnectsBefore);
@@ -133,7 +127,7 @@ describe('on a PostgreSQL that restarts', () => {
       { query: print(AlertStreamDocument), variables: { kinds: ['CREDIT_HOLD'], after: last } },
       { next: (r) => r.data && resumed.push(r.data.alertRaised.message), error: () => undefined, complete: () => undefined },
     );
-    await until(() => resumed.length >= 3, 'the resumed stream to replay');
+    await until(() => resumed.length >= 3, 'the resumed stream to replay', 20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(resumed.filter((m) => m.startsWith('Outage Co'))).toEqual(expected);
     expect(await metric(gw, 'tandem_unhandled_rejections_total')).toBe(0);

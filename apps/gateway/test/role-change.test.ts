@@ -3,6 +3,7 @@ import { parse, print } from 'graphql';
 import { AlertsDocument, AlertStreamDocument, Customer360Document, LoginDocument, MeDocument, PlaceCreditHoldDocument, ReleaseCreditHoldDocument, type AlertStreamSubscription } from '@tandem/client';
 import { createCrew, createCustomer, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { until } from './support/until';
 
 /**
  * What a user may read follows its role as it is now, not the role it signed
@@ -29,14 +30,6 @@ afterAll(async () => {
   await other?.stop();
   await gw?.stop();
 });
-
-const until = async (check: () => boolean, what: string) => {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 /** Collects the CREDIT_HOLD alerts a viewer's socket delivers, and how the socket closed. */
 function stream(on: TestGateway, token: string) {

@@ -1,3 +1,4 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canReadCustomer } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
@@ -96,27 +97,36 @@ export async function lockOrderWithCustomer(tx: EntityManager, viewer: Viewer, o
 }
 
 /**
- * An opportunity and its customer, customer first (a deal never changes
- * customer). One of a customer the viewer may not see is NOT_FOUND, in the same
- * words as one that does not exist.
+ * A row that belongs to one customer for good (a deal, a ticket), with that
+ * customer, customer first. One of a customer the viewer may not see is
+ * NOT_FOUND, in the same words as one that does not exist.
  */
-export async function lockOpportunityWithCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<{ opportunity: Opportunity; customer: Customer }> {
-  const [row] = await query<{ customer_id: string }>(tx, 'select customer_id from opportunities where id = ?', [id]);
-  if (!row) throw new Refused(UserErrorCode.NOT_FOUND, 'No such opportunity.', field);
-  const customer = await lockCustomer(tx, viewer, row.customer_id, field, 'No such opportunity.');
-  enter(tx, 'opportunity', id);
-  await lockRows(tx, 'opportunities', [id]);
-  return { opportunity: await tx.findOneOrFail(Opportunity, { id }, { refresh: true }), customer };
+async function lockWithCustomer<T extends { id: string }>(
+  tx: EntityManager,
+  viewer: Viewer,
+  kind: { level: Level; table: string; entity: EntityClass<T>; notFound: string },
+  id: string,
+  field: string[],
+): Promise<{ row: T; customer: Customer }> {
+  const [found] = await query<{ customer_id: string }>(tx, `select customer_id from ${kind.table} where id = ?`, [id]);
+  if (!found) throw new Refused(UserErrorCode.NOT_FOUND, kind.notFound, field);
+  const customer = await lockCustomer(tx, viewer, found.customer_id, field, kind.notFound);
+  enter(tx, kind.level, id);
+  await lockRows(tx, kind.table, [id]);
+  const row: T = await tx.findOneOrFail(kind.entity, { id } as FilterQuery<T>, { refresh: true });
+  return { row, customer };
 }
 
-/** A ticket and its customer, customer first; one of a customer the viewer may not see is NOT_FOUND, like a missing one. */
+/** An opportunity and its customer (lockWithCustomer). */
+export async function lockOpportunityWithCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<{ opportunity: Opportunity; customer: Customer }> {
+  const { row, customer } = await lockWithCustomer(tx, viewer, { level: 'opportunity', table: 'opportunities', entity: Opportunity, notFound: 'No such opportunity.' }, id, field);
+  return { opportunity: row, customer };
+}
+
+/** A ticket and its customer (lockWithCustomer). */
 export async function lockTicketWithCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<{ ticket: Ticket; customer: Customer }> {
-  const [row] = await query<{ customer_id: string }>(tx, 'select customer_id from tickets where id = ?', [id]);
-  if (!row) throw new Refused(UserErrorCode.NOT_FOUND, 'No such ticket.', field);
-  const customer = await lockCustomer(tx, viewer, row.customer_id, field, 'No such ticket.');
-  enter(tx, 'ticket', id);
-  await lockRows(tx, 'tickets', [id]);
-  return { ticket: await tx.findOneOrFail(Ticket, { id }, { refresh: true }), customer };
+  const { row, customer } = await lockWithCustomer(tx, viewer, { level: 'ticket', table: 'tickets', entity: Ticket, notFound: 'No such ticket.' }, id, field);
+  return { ticket: row, customer };
 }
 
 /** A customer's OPEN and PARTIALLY_PAID invoices, locked, oldest due date first. */

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { PayloadType } from '../../graphql/payload';
 import { UserError } from '../../graphql/user-error.type';
 import { UserType } from './user.type';
 
@@ -23,11 +24,5 @@ export class CreateUserPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType()
-export class UpdateUserPayload {
-  @Field(() => UserType, { nullable: true })
-  user?: UserType | null;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
+/** What updateUser returns: the user as changed, or why not. */
+export const UpdateUserPayload = PayloadType(UserType, 'user', 'UpdateUserPayload');

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { toPayload } from '../../graphql/payload';
 import { CreateUserInput, UpdateUserInput } from './user.input';
 import { CreateUserPayload, LoginPayload, UpdateUserPayload } from './user.payload';
 import { UserType } from './user.type';
@@ -24,8 +25,7 @@ export class UserResolver {
   }
 
   @Mutation(() => UpdateUserPayload, { description: 'ADMIN only. A new role or standing applies at once, on every instance, to the user’s requests and open subscriptions.' })
-  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context): Promise<UpdateUserPayload> {
-    const r = await ctx.services.users.updateUser(ctx.em, ctx.viewer, id, input);
-    return r.ok ? { user: r.value, userErrors: [] } : { user: null, userErrors: r.userErrors };
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context) {
+    return toPayload('user', await ctx.services.users.updateUser(ctx.em, ctx.viewer, id, input), (u) => u);
   }
 }
