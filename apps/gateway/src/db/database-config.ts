@@ -1,4 +1,4 @@
-import { databaseFault } from './database-faults';
+import { databaseFault, errorChain } from './database-faults';
 
 /**
  * A database that the configuration names but that cannot be used: it does
@@ -26,12 +26,7 @@ export function describeDatabase(url: string): { where: string; database: string
 /** Turns a failure to open or migrate the configured database into a message an operator can act on, or null when it is something else. */
 export function databaseConfigError(url: string, err: unknown, connectTimeoutMs: number): DatabaseConfigError | null {
   const { where, database, user } = describeDatabase(url);
-  const codes: string[] = [];
-  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 5; i++) {
-    const x = e as { code?: unknown; previous?: unknown; cause?: unknown };
-    if (typeof x.code === 'string') codes.push(x.code);
-    e = x.previous ?? x.cause;
-  }
+  const codes = [...errorChain(err)].map((e) => e.code).filter((c): c is string => typeof c === 'string');
   const message = err instanceof Error ? err.message : String(err);
   if (codes.includes('3D000'))
     return new DatabaseConfigError(`database "${database}" does not exist on ${where} (DATABASE_URL); create it (createdb ${database}) or fix the name — it is never created silently`);

@@ -41,7 +41,7 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /** The error and every error it wraps. */
-function* chain(err: unknown): Generator<Record<string, unknown>> {
+export function* errorChain(err: unknown): Generator<Record<string, unknown>> {
   let e: unknown = err;
   for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
     yield e as Record<string, unknown>;
@@ -55,14 +55,14 @@ function* chain(err: unknown): Generator<Record<string, unknown>> {
 
 /** The SQLSTATE of a deadlock or serialization failure, which is worth running the whole transaction again for. */
 export function transientConflict(err: unknown): string | null {
-  for (const e of chain(err)) {
+  for (const e of errorChain(err)) {
     if (typeof e.code === 'string' && e.code in CONFLICTS) return e.code;
   }
   return null;
 }
 
 export function databaseFault(err: unknown): DatabaseFault | null {
-  for (const e of chain(err)) {
+  for (const e of errorChain(err)) {
     const code = typeof e.code === 'string' ? e.code : '';
     if (code in BUSY) return { code: 'DATABASE_BUSY', reason: BUSY[code] };
     if (code in UNAVAILABLE_SQLSTATE) return { code: 'DATABASE_UNAVAILABLE', reason: UNAVAILABLE_SQLSTATE[code] };

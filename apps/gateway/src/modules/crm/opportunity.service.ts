@@ -20,8 +20,9 @@ export class OpportunityService {
     const invalid = await inputErrors(input);
     if (invalid.length) return refusedWith(invalid);
     if (!isUuid(input.customerId)) return refused(UserErrorCode.NOT_FOUND, 'No such customer.', ['input', 'customerId']);
-    const amount = domain.money(input.amount);
-    if (amount.lte(0) || amount.decimalPlaces() > 2) return refused(UserErrorCode.BAD_USER_INPUT, 'amount must be more than 0 with at most 2 decimals', ['input', 'amount']);
+    const parsed = domain.parseMoneyInput(input.amount);
+    if (!parsed.ok || parsed.value.lte(0)) return refused(UserErrorCode.BAD_USER_INPUT, 'amount must be more than 0 with at most 2 decimals', ['input', 'amount']);
+    const amount = parsed.value;
     const stage = input.stage ?? OpportunityStage.PROSPECTING;
     if (domain.isFinalStage(stage)) return refused(UserErrorCode.BAD_USER_INPUT, 'A new opportunity starts in an open stage; move it to WON or LOST afterwards.', ['input', 'stage']);
     return inTransaction(em, v, async (tx) => {
