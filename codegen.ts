@@ -12,6 +12,7 @@ export const activeOperations = [
   'schema/operations/orders.graphql',
   'schema/operations/receivables.graphql',
   'schema/operations/alerts.graphql',
+  'schema/operations/crm.graphql',
   // The web client's own operations (not part of the contract).
   'schema/operations/web.graphql',
 ];

@@ -8,7 +8,11 @@ import { ContactFields, CustomerFields } from './modules/customers/customer.fiel
 import { CustomerResolver } from './modules/customers/customer.resolver';
 import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orders/order.fields';
 import { OrderResolver } from './modules/orders/order.resolver';
+import { ActivityResolver } from './modules/crm/activity.resolver';
+import { TimelineEntryFields } from './modules/crm/timeline.resolver';
+import { LeadResolver } from './modules/crm/lead.resolver';
 import { OpportunityResolver } from './modules/crm/opportunity.resolver';
+import { QuoteLineFields, QuoteResolver } from './modules/crm/quote.resolver';
 import { TicketResolver } from './modules/crm/ticket.resolver';
 import { AgingRowFields } from './modules/receivables/aging.fields';
 import { InvoiceFields } from './modules/receivables/invoice.fields';
@@ -37,6 +41,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AlertResolver,
   AlertFields,
   OpportunityResolver,
+  LeadResolver,
+  QuoteResolver,
+  QuoteLineFields,
+  ActivityResolver,
+  TimelineEntryFields,
   TicketResolver,
 ];
 

@@ -7,6 +7,13 @@ import { CatalogService } from './modules/catalog/catalog.service';
 import { CreditService } from './modules/customers/credit.service';
 import { CustomerQueryService } from './modules/customers/customer-query.service';
 import { CustomerService } from './modules/customers/customer.service';
+import { ActivityService } from './modules/crm/activity.service';
+import { CampaignService } from './modules/crm/campaign.service';
+import { LeadQueryService } from './modules/crm/lead-query.service';
+import { LeadService } from './modules/crm/lead.service';
+import { QuoteQueryService } from './modules/crm/quote-query.service';
+import { QuoteService } from './modules/crm/quote.service';
+import { TimelineQueryService } from './modules/crm/timeline-query.service';
 import { OpportunityQueryService } from './modules/crm/opportunity-query.service';
 import { OpportunityService } from './modules/crm/opportunity.service';
 import { TicketQueryService } from './modules/crm/ticket-query.service';
@@ -50,6 +57,13 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     opportunityQueries: new OpportunityQueryService(),
     tickets: new TicketService(),
     ticketQueries: new TicketQueryService(),
+    leads: new LeadService(),
+    leadQueries: new LeadQueryService(),
+    campaigns: new CampaignService(),
+    quotes: new QuoteService(),
+    quoteQueries: new QuoteQueryService(),
+    activities: new ActivityService(),
+    timelineQueries: new TimelineQueryService(),
   };
 }
 

@@ -52,6 +52,30 @@ export function assertMayReadOpportunities(viewer: Viewer): void {
   if (!COMMERCIAL_READERS.includes(viewer.role)) throw forbidden('Your role may not read opportunities.');
 }
 
+/** Leads are the sales team's: a rep its own, a manager or admin all of them; nobody else. */
+export function assertMayReadLeads(viewer: Viewer): void {
+  if (!SALES.includes(viewer.role)) throw forbidden('Your role may not read leads.');
+}
+
+/** True when the viewer may read (and, being sales, write) a lead owned by `ownerId`. */
+export function canReadLead(viewer: Viewer, ownerId: string): boolean {
+  return SALES.includes(viewer.role) && (viewer.role !== Role.SALES_REP || viewer.id === ownerId);
+}
+
+/** Quotes are commercial documents: sales and finance read them, within the customers they read. */
+export function assertMayReadQuotes(viewer: Viewer): void {
+  if (!COMMERCIAL_READERS.includes(viewer.role)) throw forbidden('Your role may not read quotes.');
+}
+
+/**
+ * Which lines of a customer's timeline a viewer may read, beyond reading the
+ * customer: everything for those who read its orders, money and deals; the
+ * customer-level lines (activities, tickets, holds) for SUPPORT.
+ */
+export function timelineReaders(viewer: Viewer): ('CUSTOMER' | 'COMMERCIAL')[] {
+  return mayReadCommercial(viewer) ? ['CUSTOMER', 'COMMERCIAL'] : ['CUSTOMER'];
+}
+
 export const may = {
   writeCustomers: (v: Viewer) => SALES.includes(v.role),
   reassignCustomers: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
@@ -63,4 +87,9 @@ export const may = {
   invoice: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
   recordPayments: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
   writeTickets: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SUPPORT,
+  writeLeads: (v: Viewer) => SALES.includes(v.role),
+  writeCampaigns: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
+  writeQuotes: (v: Viewer) => SALES.includes(v.role),
+  approveQuotes: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
+  logActivities: (v: Viewer) => SALES.includes(v.role) || v.role === Role.SUPPORT,
 };

@@ -1,3 +1,8 @@
+import { Campaign } from '../modules/crm/campaign.entity';
+import { Lead } from '../modules/crm/lead.entity';
+import { Quote } from '../modules/crm/quote.entity';
+import { QuoteLine } from '../modules/crm/quote-line.entity';
+import { TimelineEntry } from '../modules/crm/timeline-entry.entity';
 import { Alert } from '../modules/alerts/alert.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Activity } from '../modules/crm/activity.entity';
@@ -13,4 +18,26 @@ import { Payment, PaymentAllocation } from '../modules/receivables/payment.entit
 import { User } from '../modules/users/user.entity';
 
 /** Every entity the ORM maps, listed explicitly (no file globbing at run time). */
-export const entities = [User, Customer, Contact, Product, Order, OrderLine, Shipment, ShipmentLine, Invoice, InvoiceLine, Payment, PaymentAllocation, Ticket, Opportunity, Activity, Alert];
+export const entities = [
+  User,
+  Customer,
+  Contact,
+  Product,
+  Order,
+  OrderLine,
+  Shipment,
+  ShipmentLine,
+  Invoice,
+  InvoiceLine,
+  Payment,
+  PaymentAllocation,
+  Ticket,
+  Opportunity,
+  Activity,
+  Alert,
+  Campaign,
+  Lead,
+  Quote,
+  QuoteLine,
+  TimelineEntry,
+];

@@ -1,11 +1,13 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canReadCustomer } from '../auth/policy';
+import { canReadCustomer, canReadLead } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { Refused, UserErrorCode } from '../graphql/user-error.type';
 import { Product } from '../modules/catalog/product.entity';
 import { Customer } from '../modules/customers/customer.entity';
+import { Lead } from '../modules/crm/lead.entity';
 import { Opportunity } from '../modules/crm/opportunity.entity';
+import { Quote } from '../modules/crm/quote.entity';
 import { Ticket } from '../modules/crm/ticket.entity';
 import { Order } from '../modules/orders/order.entity';
 import { Invoice, InvoiceStatus } from '../modules/receivables/invoice.entity';
@@ -14,14 +16,15 @@ import { query } from './sql';
 /**
  * Every row lock a write takes, in one place, in one global order:
  *
- *   customer → order → opportunity → ticket → the customer's open invoices (due date order) → products (id order) → the alert outbox
+ *   lead → customer → order → quote → opportunity → ticket → the customer's open invoices (due date order) → products (id order) → the alert outbox
  *
  * A transaction takes what it needs in that order and may skip levels, so two
  * writes can never wait on each other in a cycle. Why these locks:
  * - the customer row queues every write that changes what a credit check reads
  *   (exposure: orders, invoices, payments, limit, hold), so a check and the
  *   reservation it approves are one step;
- * - the order row serialises moves of one order's lifecycle, the opportunity row those of a deal, the ticket row those of a ticket;
+ * - a lead row serialises its moves and its conversion (converted once);
+ * - the order row serialises moves of one order's lifecycle, the quote row those of a quote (accepted once), the opportunity row those of a deal, the ticket row those of a ticket;
  * - open invoices are locked by a payment that applies to them;
  * - product rows serialise stock moves (reserve, release, ship, receive).
  * Shipping takes no customer lock: it changes stock and the order, not
@@ -37,7 +40,7 @@ import { query } from './sql';
  * Each lock checks the order at run time: taking one out of order throws (a
  * programming error, caught by the tests), before it could deadlock in production.
  */
-const RANK = { customer: 1, order: 2, opportunity: 3, ticket: 4, invoices: 5, products: 6, alertOutbox: 7 } as const;
+const RANK = { lead: 0, customer: 1, order: 2, quote: 3, opportunity: 4, ticket: 5, invoices: 6, products: 7, alertOutbox: 8 } as const;
 type Level = keyof typeof RANK;
 
 const held = new WeakMap<EntityManager, { rank: number; key: string }>();
@@ -127,6 +130,22 @@ export async function lockOpportunityWithCustomer(tx: EntityManager, viewer: Vie
 export async function lockTicketWithCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<{ ticket: Ticket; customer: Customer }> {
   const { row, customer } = await lockWithCustomer(tx, viewer, { level: 'ticket', table: 'tickets', entity: Ticket, notFound: 'No such ticket.' }, id, field);
   return { ticket: row, customer };
+}
+
+/** A quote with its lines, and its customer (lockWithCustomer). */
+export async function lockQuoteWithCustomer(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<{ quote: Quote; customer: Customer }> {
+  const { row, customer } = await lockWithCustomer(tx, viewer, { level: 'quote', table: 'quotes', entity: Quote, notFound: 'No such quote.' }, id, field);
+  await tx.populate(row, ['lines'], { refresh: true });
+  return { quote: row, customer };
+}
+
+/** A lead, locked; one the viewer may not read (a rep: another rep's) is NOT_FOUND, like one that does not exist. */
+export async function lockLead(tx: EntityManager, viewer: Viewer, id: string, field: string[] = ['id']): Promise<Lead> {
+  enter(tx, 'lead', id);
+  const [row] = await query<{ owner_id: string }>(tx, 'select owner_id from leads where id = ?', [id]);
+  if (!row || !canReadLead(viewer, row.owner_id)) throw new Refused(UserErrorCode.NOT_FOUND, 'No such lead.', field);
+  await lockRows(tx, 'leads', [id]);
+  return tx.findOneOrFail(Lead, { id }, { refresh: true });
 }
 
 /** A customer's OPEN and PARTIALLY_PAID invoices, locked, oldest due date first. */

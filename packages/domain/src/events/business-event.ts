@@ -19,6 +19,12 @@ export interface CustomerRef {
   ownerId: string;
 }
 
+export interface QuoteRef {
+  quoteId: string;
+  quoteNumber: string;
+  total: string;
+}
+
 export interface OrderRef {
   orderId: string;
   orderNumber: string;
@@ -93,7 +99,18 @@ export type BusinessEventFacts =
   /** An invoice is more than the policy's days late, so the customer (not held by hand) is now ON_HOLD for it. */
   | { type: 'OverdueHoldReached'; customer: CustomerRef; invoiceId: string; dueDate: IsoDate }
   | { type: 'TicketSlaBreached'; customer: CustomerRef; ticketId: string; subject: string; slaDueAt: Date }
-  | { type: 'OpportunityStageChanged'; customer: CustomerRef; opportunityId: string; name: string; amount: string; stageBefore: string; stageAfter: string };
+  | { type: 'OpportunityStageChanged'; customer: CustomerRef; opportunityId: string; name: string; amount: string; stageBefore: string; stageAfter: string }
+  /* Front office. */
+  /** A lead became a customer (with its contact, and maybe a deal); the campaign it came from stays on the lead. */
+  | { type: 'LeadConverted'; customer: CustomerRef; leadId: string; leadName: string; campaignId: string | null; opportunityId: string | null }
+  | { type: 'ActivityLogged'; customer: CustomerRef; activityId: string; kind: string; subject: string; occurredAt: Date }
+  | { type: 'TicketOpened'; customer: CustomerRef; ticketId: string; subject: string; priority: string }
+  | { type: 'TicketStatusChanged'; customer: CustomerRef; ticketId: string; subject: string; statusBefore: string; statusAfter: string }
+  | { type: 'QuoteCreated'; customer: CustomerRef; quote: QuoteRef; status: string }
+  | { type: 'QuoteApproved'; customer: CustomerRef; quote: QuoteRef }
+  | { type: 'QuoteSent'; customer: CustomerRef; quote: QuoteRef }
+  | { type: 'QuoteAccepted'; customer: CustomerRef; quote: QuoteRef; order: OrderRef }
+  | { type: 'QuoteExpired'; customer: CustomerRef; quote: QuoteRef; validUntil: IsoDate };
 
 export type BusinessEvent = EventMeta & BusinessEventFacts;
 export type BusinessEventType = BusinessEventFacts['type'];

@@ -1,2 +1,3 @@
 export * from './business-event';
 export * from './event-alerts';
+export * from './event-timeline';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isQuoteExpired, moveQuote, QUOTE_TRANSITIONS, quoteStatusAsOf, transitionQuote, type QuoteEvent, type QuoteStatus } from './quote-lifecycle';
+import { EXPIRABLE_QUOTE_STATUSES, isQuoteExpired, moveQuote, QUOTE_TRANSITIONS, quoteStatusAsOf, transitionQuote, type QuoteEvent, type QuoteStatus } from './quote-lifecycle';
 
 const STATUSES = Object.keys(QUOTE_TRANSITIONS) as QuoteStatus[];
 const EVENTS: QuoteEvent[] = ['SUBMIT', 'APPROVE', 'REJECT', 'SEND', 'ACCEPT', 'EXPIRE'];
@@ -76,5 +76,11 @@ describe('guarded moves', () => {
     ['PENDING_APPROVAL', 'REJECT', '2025-03-01', { ok: false, code: 'INVALID_TRANSITION' }],
   ] as const)('%s + %s on %s', (status, event, today, want) => {
     expect(moveQuote({ status, validUntil: '2025-01-31' }, event, today)).toMatchObject(want);
+  });
+});
+
+describe('EXPIRABLE_QUOTE_STATUSES', () => {
+  it('are the open statuses: the ones the table lets EXPIRE', () => {
+    expect([...EXPIRABLE_QUOTE_STATUSES].sort()).toEqual(['APPROVED', 'DRAFT', 'PENDING_APPROVAL', 'SENT']);
   });
 });

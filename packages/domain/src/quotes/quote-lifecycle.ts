@@ -21,6 +21,9 @@ export const QUOTE_TRANSITIONS: Readonly<Record<QuoteStatus, Readonly<Partial<Re
   REJECTED: {},
 };
 
+/** The statuses from which a quote can still expire (the open ones). */
+export const EXPIRABLE_QUOTE_STATUSES: readonly QuoteStatus[] = (Object.keys(QUOTE_TRANSITIONS) as QuoteStatus[]).filter((s) => QUOTE_TRANSITIONS[s].EXPIRE !== undefined);
+
 /** The status an event moves a quote to, as the table says; any other move is INVALID_TRANSITION. */
 export function transitionQuote(status: QuoteStatus, event: QuoteEvent): Result<QuoteStatus, 'INVALID_TRANSITION'> {
   const next = QUOTE_TRANSITIONS[status][event];

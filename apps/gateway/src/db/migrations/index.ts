@@ -6,6 +6,7 @@ import { Migration20261122161513_Alerts } from './Migration20261122161513_Alerts
 import { Migration20261122162635_FilterIndexes } from './Migration20261122162635_FilterIndexes';
 import { Migration20261123202013_ListIndexes } from './Migration20261123202013_ListIndexes';
 import { Migration20261123230000_UserActive } from './Migration20261123230000_UserActive';
+import { Migration20261206110000_FrontOffice } from './Migration20261206110000_FrontOffice';
 
 /** The committed migrations, oldest first. Add each new migration class here. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122170500_LoginRateLimits', class: Migration20261122170500_LoginRateLimits },
   { name: 'Migration20261123202013_ListIndexes', class: Migration20261123202013_ListIndexes },
   { name: 'Migration20261123230000_UserActive', class: Migration20261123230000_UserActive },
+  { name: 'Migration20261206110000_FrontOffice', class: Migration20261206110000_FrontOffice },
 ];

@@ -1,4 +1,4 @@
-import { ALERT_KEY_PREFIX, alertKeys, isOverdue } from '@tandem/domain';
+import { ALERT_KEY_PREFIX, alertKeys, EXPIRABLE_QUOTE_STATUSES, isOverdue } from '@tandem/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { tryLockAlertScan } from '../../db/locks';
 import type { Orm } from '../../db/orm';
@@ -17,7 +17,8 @@ const customerRefOf = (r: CustomerColumns) => ({ customerId: r.customer_id, cust
 
 /**
  * Time-based business events: invoices falling overdue, invoices more than
- * 60 days late (the credit hold they cause) and tickets past their SLA. The
+ * 60 days late (the credit hold they cause), tickets past their SLA, and
+ * open quotes past their validity date (marked EXPIRED). The
  * scan states them as events and dispatches them like any write does; what
  * they raise is the domain's decision (alertsForEvent). The AlertScheduler
  * runs a scan once across all instances; should two ever overlap, the scan
@@ -44,6 +45,7 @@ export class AlertScanner {
       await this.overdueInvoices(tx, events, todayUtc(now));
       await this.overdueHolds(tx, events, todayUtc(now));
       await this.slaBreaches(tx, events, now);
+      await this.expiredQuotes(tx, events, todayUtc(now));
       await dispatchEvents(tx, events.events);
       if (events.events.length) this.log.info({ events: events.events.length }, 'alert scan found new time-based events');
       return events.events.length;
@@ -104,6 +106,28 @@ export class AlertScanner {
     );
     for (const r of rows) {
       events.record({ type: 'TicketSlaBreached', customer: customerRefOf(r), ticketId: r.id, subject: r.subject, slaDueAt: new Date(r.sla_due_at) });
+    }
+  }
+
+  /**
+   * Open quotes past their validity date become EXPIRED. A quote locked by a
+   * write at this moment (being accepted) is skipped, not waited for; the next
+   * scan sees it again if it is still open.
+   */
+  private async expiredQuotes(tx: EntityManager, events: EventLog, today: string): Promise<void> {
+    const rows = await query<CustomerColumns & { id: string; number: string; total: string; valid_until: string }>(
+      tx,
+      `with due as (
+         select id from quotes where valid_until < ? and status in (?) order by valid_until limit 1000 for no key update skip locked
+       ), expired as (
+         update quotes q set status = 'EXPIRED' from due where q.id = due.id
+         returning q.id, q.number, q.total, q.valid_until::text as valid_until, q.customer_id
+       )
+       select e.*, c.name, c.owner_id from expired e join customers c on c.id = e.customer_id`,
+      [today, EXPIRABLE_QUOTE_STATUSES],
+    );
+    for (const r of rows) {
+      events.record({ type: 'QuoteExpired', customer: customerRefOf(r), quote: { quoteId: r.id, quoteNumber: r.number, total: r.total }, validUntil: r.valid_until });
     }
   }
 }

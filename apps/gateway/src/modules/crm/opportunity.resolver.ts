@@ -11,7 +11,7 @@ import { PipelineType } from './pipeline.type';
 
 const OpportunityPayload = PayloadType(OpportunityType, 'opportunity', 'OpportunityPayload');
 
-const opportunityOf = (o: Opportunity): OpportunityType =>
+export const opportunityOf = (o: Opportunity): OpportunityType =>
   toOpportunity({
     id: o.id,
     customer_id: o.customer.id,

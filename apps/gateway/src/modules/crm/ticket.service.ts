@@ -7,6 +7,7 @@ import { inTransaction, refused, refusedFromDomain, refusedWith, type MutationRe
 import { isUuid } from '../../graphql/ids';
 import { UserErrorCode } from '../../graphql/user-error.type';
 import { inputErrors } from '../../graphql/validate-input';
+import { customerRef } from '../customers/customer.mapper';
 import { Ticket, TicketStatus } from './ticket.entity';
 import type { OpenTicketInput } from './ticket.input';
 
@@ -18,11 +19,12 @@ export class TicketService {
     const invalid = await inputErrors(input);
     if (invalid.length) return refusedWith(invalid);
     if (!isUuid(input.customerId)) return refused(UserErrorCode.NOT_FOUND, 'No such customer.', ['input', 'customerId']);
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
       const createdAt = new Date();
       const ticket = tx.create(Ticket, { customer: customer.id, subject: input.subject.trim(), priority: input.priority, slaDueAt: domain.slaDueAt(createdAt, input.priority), createdAt });
       tx.persist(ticket);
+      events.record({ type: 'TicketOpened', customer: customerRef(customer), ticketId: ticket.id, subject: ticket.subject, priority: ticket.priority });
       return ticket;
     });
   }
@@ -32,12 +34,14 @@ export class TicketService {
     const v = requireViewer(viewer);
     if (!may.writeTickets(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not change tickets.');
     if (!isUuid(id)) return refused(UserErrorCode.NOT_FOUND, 'No such ticket.', ['id']);
-    return inTransaction(em, v, async (tx) => {
-      const { ticket } = await lockTicketWithCustomer(tx, v, id);
+    return inTransaction(em, v, async (tx, events) => {
+      const { ticket, customer } = await lockTicketWithCustomer(tx, v, id);
       const move = domain.moveTicket({ status: ticket.status, resolvedAt: ticket.resolvedAt ?? null }, status, new Date());
       if (!move.ok) throw refusedFromDomain(move, ['status']);
+      const before = ticket.status;
       ticket.status = move.value.status as TicketStatus;
       ticket.resolvedAt = move.value.resolvedAt;
+      events.record({ type: 'TicketStatusChanged', customer: customerRef(customer), ticketId: ticket.id, subject: ticket.subject, statusBefore: before, statusAfter: ticket.status });
       return ticket;
     });
   }

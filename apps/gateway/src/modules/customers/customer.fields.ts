@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { assertMayReadCommercial, assertMayReadOpportunities, assertMayReadOrders, requireViewer } from '../../auth/policy';
 import type { Context } from '../../context';
 import { DecimalScalar } from '../../graphql/scalars';
-import { ActivityConnection, OpportunityConnection, TicketType } from '../crm/crm.type';
+import { ActivityConnection, OpportunityConnection, TicketType, TimelineConnection } from '../crm/crm.type';
+import { timelineCursor } from '../crm/timeline-query.service';
 import { InvoiceStatus } from '../receivables/invoice.entity';
 import { InvoiceConnection } from '../receivables/invoice.type';
 import { orderCursor } from '../orders/order-query.service';
@@ -105,6 +106,26 @@ export class CustomerFields {
   @FieldResolver(() => ActivityConnection, { description: 'Newest first.' })
   activities(@Root() c: CustomerType, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context) {
     return nestedConnection({ first, parentId: c.id, firstPage: ctx.loaders.crm.activitiesByCustomer });
+  }
+
+  @FieldResolver(() => TimelineConnection, {
+    description:
+      'What happened with the customer, newest first: activities people logged and what the system did (orders, invoices, payments, credit, quotes, deals, tickets). SUPPORT sees the activities, tickets and holds.',
+  })
+  timeline(
+    @Root() c: CustomerType,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return nestedConnection({
+      first,
+      after,
+      parentId: c.id,
+      firstPage: ctx.loaders.crm.timelineByCustomer,
+      cursorOf: timelineCursor,
+      pageAfter: (cursor) => ctx.services.timelineQueries.pageAfter(ctx.em, ctx.viewer, c.id, first, cursor),
+    });
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Paid revenue: everything its invoices have been paid. FORBIDDEN for SUPPORT.' })

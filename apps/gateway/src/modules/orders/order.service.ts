@@ -9,6 +9,7 @@ import { inTransaction, refused, refusedFromDomain, type MutationResult } from '
 import { parseDecimalArg, parseMoneyArg } from '../../graphql/money-args';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { Product } from '../catalog/product.entity';
+import type { Customer } from '../customers/customer.entity';
 import { customerRef } from '../customers/customer.mapper';
 import { User } from '../users/user.entity';
 import { Order, OrderStatus } from './order.entity';
@@ -50,40 +51,68 @@ export class OrderService {
       if (!priced.ok) throw refusedFromDomain(priced);
       const concessions = domain.checkOrderConcessions(lines, v.role);
       if (!concessions.ok) throw refusedFromDomain(concessions);
-      const number = await nextNumber(tx, 'order_number_seq', 'SO');
-      const order = tx.create(Order, {
-        number,
+      const order = await persistDraftOrder(tx, {
         customer,
         orderDate,
-        subtotal: domain.formatMoney(priced.value.subtotal),
-        taxTotal: domain.formatMoney(priced.value.taxTotal),
-        total: domain.formatMoney(priced.value.total),
-        createdBy: tx.getReference(User, v.id),
+        createdById: v.id,
+        lines: lines.map((l) => ({ ...l, product: products.get(l.productId)! })),
+        priced: priced.value,
       });
-      priced.value.lines.forEach((p, i) => {
-        order.lines.add(
-          tx.create(OrderLine, {
-            order,
-            lineNo: i + 1,
-            product: products.get(lines[i].productId)!,
-            quantity: lines[i].quantity,
-            unitPrice: lines[i].unitPrice,
-            discountPercent: lines[i].discountPercent,
-            taxRate: lines[i].taxRate,
-            lineNet: domain.formatMoney(p.net),
-            taxAmount: domain.formatMoney(p.tax),
-          }),
-        );
-      });
-      await tx.flush();
       events.record({ type: 'OrderCreated', customer: customerRef(customer), order: { orderId: order.id, orderNumber: order.number }, total: order.total });
       return order;
     });
   }
 }
 
+/** One line of a new order, priced: the product, what was agreed, and the catalog tax rate. */
+export interface DraftOrderLine {
+  product: Product;
+  quantity: number;
+  unitPrice: string;
+  discountPercent: string;
+  taxRate: string;
+}
+
+/**
+ * Writes a DRAFT order with its lines and totals as the domain priced them
+ * (createOrder, and accepting a quote), numbered from the order sequence and
+ * flushed. Nothing is reserved: confirmation makes the credit and stock check.
+ */
+export async function persistDraftOrder(
+  tx: EntityManager,
+  d: { customer: Customer; orderDate: string; createdById: string; lines: readonly DraftOrderLine[]; priced: domain.PricedDocument },
+): Promise<Order> {
+  const order = tx.create(Order, {
+    number: await nextNumber(tx, 'order_number_seq', 'SO'),
+    customer: d.customer,
+    orderDate: d.orderDate,
+    subtotal: domain.formatMoney(d.priced.subtotal),
+    taxTotal: domain.formatMoney(d.priced.taxTotal),
+    total: domain.formatMoney(d.priced.total),
+    createdBy: tx.getReference(User, d.createdById),
+  });
+  d.priced.lines.forEach((p, i) => {
+    const l = d.lines[i];
+    order.lines.add(
+      tx.create(OrderLine, {
+        order,
+        lineNo: i + 1,
+        product: l.product,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        discountPercent: l.discountPercent,
+        taxRate: l.taxRate,
+        lineNet: domain.formatMoney(p.net),
+        taxAmount: domain.formatMoney(p.tax),
+      }),
+    );
+  });
+  await tx.flush();
+  return order;
+}
+
 /** The next human-readable document number from a PostgreSQL sequence, e.g. SO-000042. */
-export async function nextNumber(tx: EntityManager, sequence: 'order_number_seq' | 'invoice_number_seq', prefix: string): Promise<string> {
+export async function nextNumber(tx: EntityManager, sequence: 'order_number_seq' | 'invoice_number_seq' | 'quote_number_seq', prefix: string): Promise<string> {
   const [{ n }] = await tx.execute<{ n: string }[]>(`select nextval('${sequence}') as n`);
   return `${prefix}-${n.padStart(6, '0')}`;
 }
