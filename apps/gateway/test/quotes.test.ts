@@ -1,4 +1,14 @@
-import { AcceptQuoteDocument, ApproveQuoteDocument, ConfirmOrderDocument, CreateQuoteDocument, CustomerTimelineDocument, PlaceCreditHoldDocument, QuoteDocument, QuotesDocument, SendQuoteDocument } from '@tandem/client';
+import {
+  AcceptQuoteDocument,
+  ApproveQuoteDocument,
+  ConfirmOrderDocument,
+  CreateQuoteDocument,
+  CustomerTimelineDocument,
+  PlaceCreditHoldDocument,
+  QuoteDocument,
+  QuotesDocument,
+  SendQuoteDocument,
+} from '@tandem/client';
 import { priceOrderLines } from '@tandem/domain';
 import { Client } from 'pg';
 import { createCrew, createCustomer, createProduct, type Crew } from './support/fixtures';
@@ -134,7 +144,10 @@ it('refuses bad quotes with the input path and writes nothing', async () => {
   expect(await bad({ customerId: customer, lines: [line(1, '101')] })).toMatchObject({ code: 'BAD_USER_INPUT' });
   expect(await bad({ customerId: customer, lines: [{ ...line(1), unitPrice: '-1.00' }] })).toMatchObject({ code: 'BAD_USER_INPUT' });
   expect(await bad({ customerId: customer, lines: Array.from({ length: 501 }, () => line(1)) })).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'lines'] });
-  expect(await bad({ customerId: customer, lines: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] })).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'lines', '0', 'productId'] });
+  expect(await bad({ customerId: customer, lines: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] })).toMatchObject({
+    code: 'NOT_FOUND',
+    field: ['input', 'lines', '0', 'productId'],
+  });
   expect(await bad({ customerId: customer, validUntil: '2020-01-01', lines: [line(1)] })).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'validUntil'] });
   expect(await bad({ customerId: customer, opportunityId: '00000000-0000-4000-8000-000000000000', lines: [line(1)] })).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'opportunityId'] });
   expect(await count('quotes')).toBe(before);

@@ -40,7 +40,10 @@ beforeAll(async () => {
   customer = (await createCustomer(gw, crew.rep1, { name: 'Timeline Co' }, { finance: crew.finance, limit: '1000.00' })).id;
   const contact = await createContact(gw, crew.rep1, customer, 'Tess', 'Line');
 
-  ok((await gw.gql(LogActivityDocument, { input: { customerId: customer, contactId: contact.id, kind: 'CALL' as never, subject: 'Intro call', occurredAt: '2026-01-05T10:00:00Z' } }, crew.rep1)).logActivity);
+  ok(
+    (await gw.gql(LogActivityDocument, { input: { customerId: customer, contactId: contact.id, kind: 'CALL' as never, subject: 'Intro call', occurredAt: '2026-01-05T10:00:00Z' } }, crew.rep1))
+      .logActivity,
+  );
   const order = await createOrder(gw, crew.rep1, customer, [{ productId: p.id, quantity: 2 }]);
   orderNumber = order.number;
   ok((await gw.gql(ConfirmOrderDocument, { id: order.id }, crew.rep1)).confirmOrder);
@@ -117,7 +120,8 @@ it('shows support the customer-level lines only, hides the customer from another
 
 it('refuses activities with bad input or on customers the viewer may not read, writing nothing', async () => {
   const before = (await db.query('select count(*)::int as n from timeline_entries')).rows[0].n;
-  const log = async (token: string, input: Record<string, unknown>) => (await gw.gql(LogActivityDocument, { input: { customerId: customer, kind: 'NOTE', subject: 'x', ...input } as never }, token)).logActivity;
+  const log = async (token: string, input: Record<string, unknown>) =>
+    (await gw.gql(LogActivityDocument, { input: { customerId: customer, kind: 'NOTE', subject: 'x', ...input } as never }, token)).logActivity;
   expect((await log(crew.rep1, { subject: '' })).userErrors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'subject'] })]);
   expect((await log(crew.rep1, { occurredAt: '2999-01-01T00:00:00Z' })).userErrors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'occurredAt'] })]);
   expect((await log(crew.rep1, { contactId: '00000000-0000-4000-8000-000000000000' })).userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'contactId'] })]);

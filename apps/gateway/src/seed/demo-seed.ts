@@ -4,6 +4,10 @@ import type { MutationResult } from '../db/transaction';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
+import { ActivityKind } from '../modules/crm/activity.entity';
+import { LeadStatus } from '../modules/crm/lead.entity';
+import { OpportunityStage } from '../modules/crm/opportunity.entity';
+import { TicketPriority, TicketStatus } from '../modules/crm/ticket.entity';
 import { Role, User } from '../modules/users/user.entity';
 
 /** Demo users, one per role (two reps), all with the password `demo-password`. */
@@ -190,5 +194,113 @@ export async function seedDemo(orm: Orm, services: Services, log: Logger): Promi
   await confirm('rep2', ad1);
   must('hold', await services.credit.placeCreditHold(em, as.finance, customer.adatum, 'Bank details changed; verifying before shipping'));
 
+  await seedFrontOffice(em, services, as, customer, product);
+
   log.info({ users: DEMO_USERS.length, customers: customers.length, products: catalog.length, password: DEMO_PASSWORD }, 'seeded the demo company');
+}
+
+/**
+ * The front office of the demo company, through the same services: campaigns
+ * with their costs, leads in every state for both reps (one converted with a
+ * deal), a pipeline in every stage for both reps, quotes (one waiting for
+ * approval, one over its customer's credit, one sent), tickets (one past its
+ * SLA) and activities, so every customer's timeline has something to tell.
+ */
+async function seedFrontOffice(em: EntityManager, services: Services, as: Record<string, Viewer>, customer: Record<string, string>, product: Record<string, string>): Promise<void> {
+  const fair = must('campaign', await services.campaigns.create(em, as.manager, { name: 'Office Expo 2026', channel: 'EVENT', cost: '4800.00', startDate: daysAgo(60) }));
+  const search = must('campaign', await services.campaigns.create(em, as.manager, { name: 'Ergonomics search ads', channel: 'SEARCH', cost: '1250.00', startDate: daysAgo(30) }));
+
+  const leads: [string, string, string | null, string | null, LeadStatus][] = [
+    ['rep1', 'Olivia Brandt', 'Brandt Architects', fair.id, LeadStatus.NEW],
+    ['rep1', 'Marcus Webb', 'Webb & Partners', search.id, LeadStatus.CONTACTED],
+    ['rep1', 'Priya Natarajan', 'Lumen Labs', fair.id, LeadStatus.QUALIFIED],
+    ['rep1', 'Tom Becker', 'Becker Bakery', null, LeadStatus.DISQUALIFIED],
+    ['rep2', 'Elena Rossi', 'Rossi Design', search.id, LeadStatus.NEW],
+    ['rep2', 'Jamal Carter', 'Carter Logistics', fair.id, LeadStatus.CONTACTED],
+    ['rep2', 'Hana Sato', 'Sato Clinics', search.id, LeadStatus.QUALIFIED],
+    ['rep2', 'Leo Martin', null, null, LeadStatus.DISQUALIFIED],
+  ];
+  for (const [owner, name, company, campaignId, status] of leads) {
+    const lead = must(
+      name,
+      await services.leads.create(em, as[owner], {
+        name,
+        company,
+        email: `${name.split(' ')[0].toLowerCase()}@${(company ?? 'mail').split(' ')[0].toLowerCase()}.example`,
+        source: campaignId ? 'campaign' : 'referral',
+        campaignId,
+      }),
+    );
+    if (status !== LeadStatus.NEW) must(`${name} ${status}`, await services.leads.updateStatus(em, as[owner], lead.id, status));
+  }
+  // Converted leads: a customer each, with its contact and a deal.
+  for (const [owner, name, company, campaignId] of [
+    ['rep1', 'Ines Duarte', 'Duarte Coworking', fair.id],
+    ['rep2', 'Noah Fischer', 'Fischer Dental', search.id],
+  ] as const) {
+    const lead = must(name, await services.leads.create(em, as[owner], { name, company, source: 'campaign', campaignId }));
+    must(`${name} qualified`, await services.leads.updateStatus(em, as[owner], lead.id, LeadStatus.QUALIFIED));
+    must(`convert ${name}`, await services.leads.convert(em, as[owner], lead.id, { opportunity: { name: `${company} fit-out`, amount: '9400.00' } }));
+  }
+
+  // A pipeline in every stage for both reps.
+  const stages = [OpportunityStage.PROSPECTING, OpportunityStage.QUALIFICATION, OpportunityStage.PROPOSAL, OpportunityStage.NEGOTIATION];
+  const deals: [string, string, string, string, OpportunityStage | 'WON' | 'LOST'][] = [
+    ['rep1', 'northwind', 'Northwind HQ refit', '48000.00', OpportunityStage.NEGOTIATION],
+    ['rep1', 'northwind', 'Northwind branch chairs', '6200.00', OpportunityStage.PROPOSAL],
+    ['rep1', 'contoso', 'Contoso monitors', '3900.00', OpportunityStage.QUALIFICATION],
+    ['rep1', 'contoso', 'Contoso second floor', '15000.00', OpportunityStage.PROSPECTING],
+    ['rep1', 'northwind', 'Northwind lamps', '2400.00', 'WON'],
+    ['rep1', 'contoso', 'Contoso standing desks', '7800.00', 'LOST'],
+    ['rep2', 'fabrikam', 'Fabrikam new wing', '52000.00', OpportunityStage.NEGOTIATION],
+    ['rep2', 'adatum', 'Adatum meeting rooms', '11000.00', OpportunityStage.PROPOSAL],
+    ['rep2', 'litware', 'Litware studio desks', '4200.00', OpportunityStage.QUALIFICATION],
+    ['rep2', 'fabrikam', 'Fabrikam canteen', '9000.00', OpportunityStage.PROSPECTING],
+    ['rep2', 'adatum', 'Adatum cable refresh', '1800.00', 'WON'],
+    ['rep2', 'litware', 'Litware chairs', '2600.00', 'LOST'],
+  ];
+  let closeIn = 10;
+  for (const [owner, key, name, amount, stage] of deals) {
+    const open = stages.includes(stage as OpportunityStage) ? (stage as OpportunityStage) : OpportunityStage.NEGOTIATION;
+    const deal = must(name, await services.opportunities.create(em, as[owner], { customerId: customer[key], name, amount, stage: open, expectedCloseDate: daysAgo(-(closeIn += 7)) }));
+    if (stage === 'WON') must(`${name} won`, await services.opportunities.move(em, as[owner], deal.id, OpportunityStage.WON, null));
+    if (stage === 'LOST') must(`${name} lost`, await services.opportunities.move(em, as[owner], deal.id, OpportunityStage.LOST, 'Went with a cheaper supplier'));
+  }
+
+  // Quotes: one within the rep's limit and sent, one waiting for a manager, one over the customer's credit.
+  const quote = async (owner: string, key: string, lines: [string, number, string?][]) =>
+    must(
+      `quote for ${key}`,
+      await services.quotes.create(em, as[owner], {
+        customerId: customer[key],
+        lines: lines.map(([sku, quantity, discountPercent]) => ({ productId: product[sku], quantity, discountPercent: discountPercent ?? '0' })),
+      }),
+    );
+  const sent = await quote('rep1', 'northwind', [
+    ['CHAIR-ERGO', 20, '10'],
+    ['LAMP-LED', 20, '10'],
+  ]);
+  must('send quote', await services.quotes.send(em, as.rep1, sent.id));
+  await quote('rep2', 'fabrikam', [['DESK-SIT-STAND', 10, '22']]); // over the 15 % limit: PENDING_APPROVAL
+  await quote('rep1', 'contoso', [['CHAIR-ERGO', 30]]); // over Contoso's 8,000 limit: the quote shows it will be refused
+  const accepted = await quote('rep1', 'contoso', [['CABLE-KIT', 30]]);
+  must('accept quote', await services.quotes.accept(em, as.rep1, accepted.id));
+
+  // Tickets: one past its SLA (opened yesterday as URGENT), one in progress, one resolved.
+  const ticket = async (key: string, subject: string, priority: TicketPriority, hoursAgo = 0) =>
+    must(subject, await services.tickets.open(em, as.support, { customerId: customer[key], subject, priority }, new Date(Date.now() - hoursAgo * 3_600_000)));
+  await ticket('fabrikam', 'Two desks arrived with a damaged frame', TicketPriority.URGENT, 26);
+  const inProgress = await ticket('northwind', 'Chair gas lift replacement', TicketPriority.NORMAL, 3);
+  must('ticket in progress', await services.tickets.updateStatus(em, as.support, inProgress.id, TicketStatus.IN_PROGRESS));
+  const resolved = await ticket('contoso', 'Monitor arm missing screws', TicketPriority.LOW, 30);
+  must('ticket resolved', await services.tickets.updateStatus(em, as.support, resolved.id, TicketStatus.RESOLVED));
+
+  // Activities people logged.
+  const activity = async (owner: string, key: string, kind: ActivityKind, subject: string, hoursAgo: number) =>
+    must(subject, await services.activities.log(em, as[owner], { customerId: customer[key], kind, subject, occurredAt: new Date(Date.now() - hoursAgo * 3_600_000) }));
+  await activity('rep1', 'northwind', ActivityKind.MEETING, 'Walked the HQ floor plan with Nancy', 50);
+  await activity('rep1', 'contoso', ActivityKind.CALL, 'Chased the open invoice with Kim', 20);
+  await activity('rep2', 'fabrikam', ActivityKind.EMAIL, 'Sent the new-wing proposal', 30);
+  await activity('rep2', 'litware', ActivityKind.CALL, 'Agreed a payment plan for the overdue invoice', 6);
+  await activity('support', 'fabrikam', ActivityKind.NOTE, 'Replacement frames ordered from the supplier', 2);
 }

@@ -10,7 +10,7 @@ import { CreateCampaignInput } from './campaign.input';
 import { CampaignType, LeadConnection, LeadType, OpportunityType } from './crm.type';
 import { LeadStatus, type Lead } from './lead.entity';
 import { ConvertLeadInput, CreateLeadInput } from './lead.input';
-import { opportunityOf } from './opportunity.resolver';
+import { opportunityOf } from './opportunity.rows';
 
 const LeadPayload = PayloadType(LeadType, 'lead', 'LeadPayload');
 const CampaignPayload = PayloadType(CampaignType, 'campaign', 'CampaignPayload');

@@ -4,25 +4,12 @@ import { PayloadType, toPayload } from '../../graphql/payload';
 import { CustomerType } from '../customers/customer.type';
 import { UserType } from '../users/user.type';
 import { OpportunityConnection, OpportunityType } from './crm.type';
-import { OpportunityStage, type Opportunity } from './opportunity.entity';
+import { OpportunityStage } from './opportunity.entity';
 import { CreateOpportunityInput } from './opportunity.input';
-import { toOpportunity } from './opportunity.rows';
+import { opportunityOf } from './opportunity.rows';
 import { PipelineType } from './pipeline.type';
 
 const OpportunityPayload = PayloadType(OpportunityType, 'opportunity', 'OpportunityPayload');
-
-export const opportunityOf = (o: Opportunity): OpportunityType =>
-  toOpportunity({
-    id: o.id,
-    customer_id: o.customer.id,
-    owner_id: o.owner.id,
-    name: o.name,
-    stage: o.stage,
-    amount: o.amount,
-    expected_close_date: o.expectedCloseDate ?? null,
-    closed_at: o.closedAt ?? null,
-    lost_reason: o.lostReason ?? null,
-  });
 
 /** The pipeline over the API: deals, their moves, lists and the forecast. Thin: the services decide. */
 @Resolver(() => OpportunityType)

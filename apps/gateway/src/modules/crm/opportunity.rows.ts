@@ -1,5 +1,6 @@
 import { stageProbabilityPercent } from './opportunity-view';
 import type { OpportunityType } from './crm.type';
+import type { Opportunity } from './opportunity.entity';
 
 /** An opportunity as SQL returns it: dates as text, money as numeric text. */
 export interface OpportunityRow {
@@ -30,3 +31,17 @@ export function toOpportunity(r: OpportunityRow): OpportunityType {
     lostReason: r.lost_reason,
   };
 }
+
+/** An opportunity entity (just written) as the graph shows it. */
+export const opportunityOf = (o: Opportunity): OpportunityType =>
+  toOpportunity({
+    id: o.id,
+    customer_id: o.customer.id,
+    owner_id: o.owner.id,
+    name: o.name,
+    stage: o.stage,
+    amount: o.amount,
+    expected_close_date: o.expectedCloseDate ?? null,
+    closed_at: o.closedAt ?? null,
+    lost_reason: o.lostReason ?? null,
+  });

@@ -1,16 +1,15 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { todayUtc } from '../../db/sql';
 import { PayloadType, toPayload } from '../../graphql/payload';
 import { UserError } from '../../graphql/user-error.type';
 import { ProductType } from '../catalog/product.type';
 import { CreditCheckType, CustomerType } from '../customers/customer.type';
-import { orderOf } from '../orders/order.resolver';
+import { orderOf } from '../orders/order-view';
 import { OrderType } from '../orders/order.type';
 import { OpportunityType, QuoteConnection, QuoteLineType, QuoteType } from './crm.type';
-import { QuoteStatus, type Quote } from './quote.entity';
+import { QuoteStatus } from './quote.entity';
 import { CreateQuoteInput } from './quote.input';
-import { toQuote } from './quote.rows';
+import { quoteOf } from './quote.rows';
 
 const QuotePayload = PayloadType(QuoteType, 'quote', 'QuotePayload');
 
@@ -20,25 +19,6 @@ class AcceptQuotePayload {
   @Field(() => OrderType, { nullable: true, description: 'The new DRAFT order: same lines, same total. Confirming it checks credit and stock.' }) order!: OrderType | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
-
-const quoteOf = (q: Quote): QuoteType =>
-  toQuote(
-    {
-      id: q.id,
-      number: q.number,
-      customer_id: q.customer.id,
-      opportunity_id: q.opportunity?.id ?? null,
-      order_id: q.order?.id ?? null,
-      status: q.status,
-      valid_until: q.validUntil,
-      requires_approval: q.requiresApproval,
-      subtotal: q.subtotal,
-      tax_total: q.taxTotal,
-      total: q.total,
-      created_at: q.createdAt,
-    },
-    todayUtc(),
-  );
 
 /** Quotes over the API (CPQ). Thin: the services decide. */
 @Resolver(() => QuoteType)

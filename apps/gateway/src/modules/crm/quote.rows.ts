@@ -1,6 +1,7 @@
 import * as domain from '@tandem/domain';
 import type { QuoteLineType, QuoteType } from './crm.type';
-import type { QuoteStatus } from './quote.entity';
+import { todayUtc } from '../../db/sql';
+import type { Quote, QuoteStatus } from './quote.entity';
 
 /** A quote as SQL returns it. */
 export interface QuoteRow {
@@ -56,3 +57,23 @@ export const toQuoteLine = (r: QuoteLineRow): QuoteLineType => ({
   discountPercent: r.discount_percent,
   lineTotal: r.line_net,
 });
+
+/** A quote entity (just written) as the graph shows it. */
+export const quoteOf = (q: Quote): QuoteType =>
+  toQuote(
+    {
+      id: q.id,
+      number: q.number,
+      customer_id: q.customer.id,
+      opportunity_id: q.opportunity?.id ?? null,
+      order_id: q.order?.id ?? null,
+      status: q.status,
+      valid_until: q.validUntil,
+      requires_approval: q.requiresApproval,
+      subtotal: q.subtotal,
+      tax_total: q.taxTotal,
+      total: q.total,
+      created_at: q.createdAt,
+    },
+    todayUtc(),
+  );

@@ -13,7 +13,8 @@ import type { OpenTicketInput } from './ticket.input';
 
 /** Support tickets: SUPPORT (and ADMIN) open them on customers they may read and move them by the domain's table. */
 export class TicketService {
-  async open(em: EntityManager, viewer: Viewer | null, input: OpenTicketInput): Promise<MutationResult<Ticket>> {
+  /** `now` is when the ticket is opened: always the present over the API (the demo seed opens one in the past). */
+  async open(em: EntityManager, viewer: Viewer | null, input: OpenTicketInput, now: Date = new Date()): Promise<MutationResult<Ticket>> {
     const v = requireViewer(viewer);
     if (!may.writeTickets(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not open tickets.');
     const invalid = await inputErrors(input);
@@ -21,7 +22,7 @@ export class TicketService {
     if (!isUuid(input.customerId)) return refused(UserErrorCode.NOT_FOUND, 'No such customer.', ['input', 'customerId']);
     return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
-      const createdAt = new Date();
+      const createdAt = now;
       const ticket = tx.create(Ticket, { customer: customer.id, subject: input.subject.trim(), priority: input.priority, slaDueAt: domain.slaDueAt(createdAt, input.priority), createdAt });
       tx.persist(ticket);
       events.record({ type: 'TicketOpened', customer: customerRef(customer), ticketId: ticket.id, subject: ticket.subject, priority: ticket.priority });

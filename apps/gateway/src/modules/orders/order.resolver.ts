@@ -7,19 +7,9 @@ import { UserError } from '../../graphql/user-error.type';
 import { CreditCheckType } from '../customers/customer.type';
 import { invoiceOf } from '../receivables/invoice-view';
 import { InvoiceType } from '../receivables/invoice.type';
-import { OrderStatus, type Order } from './order.entity';
+import { OrderStatus } from './order.entity';
+import { orderOf } from './order-view';
 import { CreateOrderInput, OrderConnection, OrderType, ShipLineInput, ShipmentType } from './order.type';
-
-export const orderOf = (o: Order): OrderType => ({
-  id: o.id,
-  number: o.number,
-  status: o.status,
-  orderDate: o.orderDate,
-  subtotal: o.subtotal,
-  taxTotal: o.taxTotal,
-  total: o.total,
-  customerId: o.customer.id,
-});
 
 const OrderPayload = PayloadType(OrderType, 'order', 'OrderPayload');
 const InvoicePayload = PayloadType(InvoiceType, 'invoice', 'InvoicePayload');
