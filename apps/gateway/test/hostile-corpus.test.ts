@@ -10,6 +10,7 @@ import {
   isNonNullType,
   isScalarType,
   type GraphQLField,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
@@ -85,20 +86,20 @@ function leaves(type: GraphQLInputType, path: string[], depth = 0): { path: stri
   return [];
 }
 
-function setAt(target: Record<string, unknown>, path: string[], value: unknown, types: GraphQLInputType, coordinate: string): void {
-  let node: Record<string, unknown> | unknown[] = target;
-  let type = getNullableType(types);
+/** Puts `value` at `path` inside the variables, creating each missing object or list on the way with a valid sample. */
+function setAt(target: Record<string, unknown>, path: string[], value: unknown, argType: GraphQLInputType, coordinate: string): void {
+  let node = target as Record<string, unknown>;
+  let containerType: GraphQLInputType | null = null; // the type of `node`; null for the variables themselves
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
-    const next = isListType(type) ? getNullableType(type.ofType) : isInputObjectType(type) ? getNullableType(type.getFields()[path[i + 1]]?.type ?? type) : type;
-    const container = node;
-    if (container[key] == null) container[key] = isListType(getNullableType(isInputObjectType(type) ? type.getFields()[key].type : type)) ? [] : {};
-    if (Array.isArray(container[key]) && (container[key] as unknown[]).length === 0) {
-      const listType = getNullableType(isInputObjectType(type) ? type.getFields()[key].type : type);
-      (container[key] as unknown[]).push(isListType(listType) ? sample(listType.ofType, coordinate) : {});
-    }
-    node = container[key] as Record<string, unknown>;
-    type = next;
+    const childType = getNullableType(
+      containerType === null ? argType : isListType(containerType) ? containerType.ofType : (containerType as GraphQLInputObjectType).getFields()[key].type,
+    ) as GraphQLInputType;
+    if (node[key] == null) node[key] = isListType(childType) ? [] : sample(childType, coordinate);
+    const child = node[key];
+    if (Array.isArray(child) && child.length === 0 && isListType(childType)) child.push(sample(childType.ofType, coordinate));
+    node = child as Record<string, unknown>;
+    containerType = childType;
   }
   node[path[path.length - 1]] = value;
 }

@@ -21,6 +21,19 @@ import {
   ShipOrderDocument,
   UpdateCustomerDocument,
   CancelOrderDocument,
+  AcceptQuoteDocument,
+  ApproveQuoteDocument,
+  ConvertLeadDocument,
+  CreateCampaignDocument,
+  CreateLeadDocument,
+  CreateOpportunityDocument,
+  CreateQuoteDocument,
+  LogActivityDocument,
+  MoveOpportunityDocument,
+  OpenTicketDocument,
+  SendQuoteDocument,
+  UpdateLeadStatusDocument,
+  UpdateTicketStatusDocument,
 } from '@tandem/client';
 import { createContact, createCrew, createCustomer, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
@@ -55,6 +68,9 @@ beforeAll(async () => {
   theirInvoiceId = t.invoice.id;
 });
 afterAll(() => gw?.stop());
+
+/** A payload's userErrors and what it wrote, for `result`. */
+const pick = <P extends { userErrors: { code: string }[] }>(payload: P, field: keyof P): [P, unknown] => [payload, payload[field]];
 
 const codes = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
 
@@ -274,6 +290,54 @@ describe('writes', () => {
         }
         return { ok: !!r.placeCreditHold.customer, code: r.placeCreditHold.userErrors[0]?.code };
       },
+    },
+  });
+
+  // The front office, each attempt on a fresh document of rep1's own customer in the state it needs.
+  const SALES: Token[] = ['admin', 'manager', 'rep1'];
+  const lead = async () => (await gw.gql(CreateLeadDocument, { input: { name: 'Role Lead' } }, crew.rep1)).createLead.lead!.id;
+  const quote = async (discountPercent = '0') =>
+    (await gw.gql(CreateQuoteDocument, { input: { customerId: mine.id, lines: [{ productId, quantity: 1, discountPercent }] } }, crew.rep1)).createQuote.quote!.id;
+  const deal = async () => (await gw.gql(CreateOpportunityDocument, { input: { customerId: mine.id, name: 'Role deal', amount: '10.00' } }, crew.rep1)).createOpportunity.opportunity!.id;
+  const ticket = async () => (await gw.gql(OpenTicketDocument, { input: { customerId: mine.id, subject: 'Role ticket', priority: 'LOW' as never } }, crew.support)).openTicket.ticket!.id;
+  const result = (r: { userErrors: { code: string }[] }, written: unknown) => ({ ok: !!written, code: r.userErrors[0]?.code });
+  Object.assign(attempts, {
+    createCampaign: {
+      allowed: ['admin', 'manager'],
+      run: async (t: string) => {
+        const r = (await gw.gql(CreateCampaignDocument, { input: { name: 'Role campaign', channel: 'EMAIL', cost: '1.00' } }, t)).createCampaign;
+        return result(r, r.campaign);
+      },
+    },
+    createLead: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(CreateLeadDocument, { input: { name: 'Role Probe' } }, t)).createLead, 'lead')) },
+    updateLeadStatus: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(UpdateLeadStatusDocument, { id: await lead(), status: 'CONTACTED' as never }, t)).updateLeadStatus, 'lead')) },
+    convertLead: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(ConvertLeadDocument, { id: await lead() }, t)).convertLead, 'customer')) },
+    createQuote: {
+      allowed: SALES,
+      run: async (t: string) => result(...pick((await gw.gql(CreateQuoteDocument, { input: { customerId: mine.id, lines: [{ productId, quantity: 1 }] } }, t)).createQuote, 'quote')),
+    },
+    approveQuote: { allowed: ['admin', 'manager'], run: async (t: string) => result(...pick((await gw.gql(ApproveQuoteDocument, { id: await quote('30') }, t)).approveQuote, 'quote')) },
+    sendQuote: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(SendQuoteDocument, { id: await quote() }, t)).sendQuote, 'quote')) },
+    acceptQuote: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(AcceptQuoteDocument, { id: await quote() }, t)).acceptQuote, 'order')) },
+    createOpportunity: {
+      allowed: SALES,
+      run: async (t: string) => result(...pick((await gw.gql(CreateOpportunityDocument, { input: { customerId: mine.id, name: 'Probe', amount: '1.00' } }, t)).createOpportunity, 'opportunity')),
+    },
+    moveOpportunity: {
+      allowed: SALES,
+      run: async (t: string) => result(...pick((await gw.gql(MoveOpportunityDocument, { id: await deal(), stage: 'PROPOSAL' as never }, t)).moveOpportunity, 'opportunity')),
+    },
+    logActivity: {
+      allowed: [...SALES, 'support'],
+      run: async (t: string) => result(...pick((await gw.gql(LogActivityDocument, { input: { customerId: mine.id, kind: 'NOTE' as never, subject: 'Role probe' } }, t)).logActivity, 'activity')),
+    },
+    openTicket: {
+      allowed: ['admin', 'support'],
+      run: async (t: string) => result(...pick((await gw.gql(OpenTicketDocument, { input: { customerId: mine.id, subject: 'Probe', priority: 'LOW' as never } }, t)).openTicket, 'ticket')),
+    },
+    updateTicketStatus: {
+      allowed: ['admin', 'support'],
+      run: async (t: string) => result(...pick((await gw.gql(UpdateTicketStatusDocument, { id: await ticket(), status: 'IN_PROGRESS' as never }, t)).updateTicketStatus, 'ticket')),
     },
   });
 
