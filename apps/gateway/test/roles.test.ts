@@ -310,7 +310,10 @@ describe('writes', () => {
       },
     },
     createLead: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(CreateLeadDocument, { input: { name: 'Role Probe' } }, t)).createLead, 'lead')) },
-    updateLeadStatus: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(UpdateLeadStatusDocument, { id: await lead(), status: 'CONTACTED' as never }, t)).updateLeadStatus, 'lead')) },
+    updateLeadStatus: {
+      allowed: SALES,
+      run: async (t: string) => result(...pick((await gw.gql(UpdateLeadStatusDocument, { id: await lead(), status: 'CONTACTED' as never }, t)).updateLeadStatus, 'lead')),
+    },
     convertLead: { allowed: SALES, run: async (t: string) => result(...pick((await gw.gql(ConvertLeadDocument, { id: await lead() }, t)).convertLead, 'customer')) },
     createQuote: {
       allowed: SALES,

@@ -1,4 +1,6 @@
-import { CustomerDashboardDocument, Customer360Document } from '@tandem/client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
+import { CustomerDashboardDocument, Customer360Document, CreateOpportunityDocument, LogActivityDocument, OpenTicketDocument } from '@tandem/client';
 import { createContact, createCrew, createCustomer, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
 
@@ -56,4 +58,51 @@ it('Customer360 joins front and back office in a bounded number of statements', 
   const r = await gw.gql(Customer360Document, { id: list.customers!.edges[0].node.id }, crew.manager);
   expect(r.customer?.credit.status).toBeDefined();
   expect(statements.length).toBeLessThanOrEqual(16);
+});
+
+/** Customer360 with every CRM field and the timeline's first page, as the web client's customer screen reads it. */
+const Customer360WithTimeline = parse(`query($id: ID!) {
+  customer(id: $id) {
+    id name owner { id name } contacts { id fullName }
+    credit { limit exposure available status onHold }
+    orders(first: 10) { totalCount edges { node { id number status total lines { id product { sku } quantity lineTotal } } } }
+    invoices(first: 10, status: [OPEN, PARTIALLY_PAID]) { totalCount edges { node { id number balanceDue overdue } } }
+    openTickets { id subject priority status slaDueAt breached }
+    opportunities(first: 5) { edges { node { id name stage amount probability owner { id name } } } }
+    activities(first: 10) { edges { node { id kind subject occurredAt contact { fullName } } } }
+    timeline(first: 20) { edges { node { kind occurredAt summary actor { id name } } } pageInfo { hasNextPage endCursor } }
+    lifetimeValue
+  }
+}`) as TypedDocumentNode<{ customer: { timeline: { edges: unknown[] }; activities: { edges: unknown[] } } | null }, { id: string }>;
+
+it('Customer360 with its CRM fields and the first timeline page costs the same statements for a quiet customer and a busy one', async () => {
+  const p = await createProduct(gw, crew.manager, { sku: 'SC-360', unitPrice: '5.00', taxRate: '0', initialStock: 1000 });
+  // Both have something in every list (an empty list skips its children's loaders); one has many times more.
+  const fill = async (name: string, n: { orders: number; activities: number; deals: number; tickets: number }) => {
+    const c = await createCustomer(gw, crew.rep1, { name }, { finance: crew.finance, limit: '100000.00' });
+    const contact = await createContact(gw, crew.rep1, c.id, 'Bea', name.split(' ')[0]);
+    for (let i = 0; i < n.orders; i++) await orderToInvoice(gw, crew, crew.rep1, c.id, [{ productId: p.id, quantity: 1 + i }]);
+    for (let i = 0; i < n.activities; i++) {
+      await gw.gql(LogActivityDocument, { input: { customerId: c.id, contactId: contact.id, kind: 'CALL' as never, subject: `Call ${i}` } }, crew.rep1);
+    }
+    for (let i = 0; i < n.deals; i++) await gw.gql(CreateOpportunityDocument, { input: { customerId: c.id, name: `Deal ${i}`, amount: '100.00' } }, crew.rep1);
+    for (let i = 0; i < n.tickets; i++) await gw.gql(OpenTicketDocument, { input: { customerId: c.id, subject: `Ticket ${i}`, priority: 'NORMAL' as never } }, crew.support);
+    return c;
+  };
+  const quiet = await fill('Quiet 360', { orders: 1, activities: 1, deals: 1, tickets: 1 });
+  const busy = await fill('Busy 360', { orders: 4, activities: 14, deals: 6, tickets: 5 });
+
+  const countFor360 = async (id: string) => {
+    statements.length = 0;
+    const r = await gw.gql(Customer360WithTimeline, { id }, crew.manager);
+    expect(r.customer).not.toBeNull();
+    return { statements: statements.length, timeline: r.customer!.timeline.edges.length };
+  };
+  const q = await countFor360(quiet.id);
+  const b = await countFor360(busy.id);
+  if (process.env.PRINT_STATEMENTS) process.stdout.write(`Customer360 + timeline statements: quiet ${q.statements}, busy ${b.statements}\n`);
+  expect(b.timeline).toBe(20);
+  expect(q.timeline).toBeLessThan(20);
+  expect(b.statements).toBe(q.statements);
+  expect(b.statements).toBeLessThanOrEqual(18);
 });
