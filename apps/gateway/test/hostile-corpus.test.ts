@@ -88,13 +88,13 @@ function leaves(type: GraphQLInputType, path: string[], depth = 0): { path: stri
 
 /** Puts `value` at `path` inside the variables, creating each missing object or list on the way with a valid sample. */
 function setAt(target: Record<string, unknown>, path: string[], value: unknown, argType: GraphQLInputType, coordinate: string): void {
-  let node = target as Record<string, unknown>;
+  let node: Record<string, unknown> = target;
   let containerType: GraphQLInputType | null = null; // the type of `node`; null for the variables themselves
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
-    const childType = getNullableType(
+    const childType: GraphQLInputType = getNullableType<GraphQLInputType>(
       containerType === null ? argType : isListType(containerType) ? containerType.ofType : (containerType as GraphQLInputObjectType).getFields()[key].type,
-    ) as GraphQLInputType;
+    );
     if (node[key] == null) node[key] = isListType(childType) ? [] : sample(childType, coordinate);
     const child = node[key];
     if (Array.isArray(child) && child.length === 0 && isListType(childType)) child.push(sample(childType.ofType, coordinate));

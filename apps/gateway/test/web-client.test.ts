@@ -83,6 +83,14 @@ it('a rep sees a WARNING badge beside a contact of a customer near its limit, an
   await page.getByLabel('Would an order of this amount pass credit?').fill('500.00');
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByTestId('credit-check').textContent()).resolves.toMatch(/^No: it would exceed the credit limit/);
+  // The timeline tells what happened, newest first: the confirmation, the limit, the creation.
+  const timeline = page.getByTestId('timeline');
+  await timeline.getByText(`Order ${order.number} confirmed`).waitFor();
+  await expect(timeline.locator('li').allTextContents()).resolves.toEqual([
+    expect.stringContaining(`Order ${order.number} confirmed, total `),
+    expect.stringContaining('Credit limit changed from none to 1000.00'),
+    expect.stringContaining('Customer Nearly Full Ltd created'),
+  ]);
   await shot(page, 'customer-360');
   await page.close();
 });

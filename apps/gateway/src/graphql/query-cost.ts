@@ -20,13 +20,14 @@ export const MUTATION_COST = 10;
 /**
  * Assumed length of a plain list. Nested lists are small (a customer's contacts
  * and open tickets, an order's invoices, a payment's allocations, a mutation's
- * userErrors); an order may have up to 500 lines, but few have more than 50;
+ * userErrors); an order or a quote may have up to 500 lines, but few have more than 50;
  * receivables aging has a row per customer that owes something.
  */
 export const DEFAULT_LIST_SIZE = 10;
 export const LIST_SIZE: Readonly<Record<string, number>> = {
   'Order.lines': 50,
   'Shipment.lines': 50,
+  'Quote.lines': 50,
   'ReceivablesAging.customers': 200,
 };
 

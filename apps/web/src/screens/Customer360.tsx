@@ -1,11 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery } from 'urql';
-import { CreditCheckDocument, Customer360Document } from '@tandem/client';
+import { CreditCheckDocument, Customer360Document, CustomerTimelineDocument } from '@tandem/client';
 import { CreditBadge, Restricted } from '../components/CreditBadge';
 import { failures, forbiddenPaths, isForbidden } from '../lib/errors';
 import { formatDate, formatMoney, formatRatio } from '../lib/format';
 
-/** One customer, front and back office joined in one request: contacts, credit breakdown, orders, open invoices, deals, tickets, activities. */
+/** One customer, front and back office joined in one request: contacts, credit breakdown, orders, open invoices, deals, tickets, activities; then its timeline. */
 export function Customer360({ id, onBack }: { id: string; onBack: () => void }) {
   const [{ data, error, fetching }] = useQuery({ query: Customer360Document, variables: { id } });
   const forbidden = forbiddenPaths(error);
@@ -97,9 +97,55 @@ export function Customer360({ id, onBack }: { id: string; onBack: () => void }) 
               )}
             </Panel>
           </div>
+          <Timeline customerId={c.id} />
         </>
       )}
     </section>
+  );
+}
+
+const TIMELINE_PAGE = 15;
+
+/** The customer's one history, newest first, a page at a time (each page resumes from the previous page's cursor). */
+function Timeline({ customerId }: { customerId: string }) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <ol className="timeline" data-testid="timeline">
+        {cursors.map((after, i) => (
+          <TimelinePage key={after ?? 'first'} customerId={customerId} after={after} last={i === cursors.length - 1} onMore={(next) => setCursors([...cursors, next])} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function TimelinePage({ customerId, after, last, onMore }: { customerId: string; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
+  const [{ data, error, fetching }] = useQuery({ query: CustomerTimelineDocument, variables: { id: customerId, first: TIMELINE_PAGE, after } });
+  const page = data?.customer?.timeline;
+  return (
+    <>
+      {page?.edges.map(({ node: t }, i) => (
+        <li key={`${t.occurredAt}-${i}`}>
+          <time dateTime={t.occurredAt}>{formatDate(t.occurredAt.slice(0, 10))}</time> <span className="muted">{t.kind.replace(/_/g, ' ').toLowerCase()}</span> {t.summary}
+          {t.actor && <span className="muted"> · {t.actor.name}</span>}
+        </li>
+      ))}
+      {page && page.edges.length === 0 && after === null && <li className="muted">Nothing yet.</li>}
+      {failures(error).map((p) => (
+        <li key={p} role="alert" className="error">
+          {p}
+        </li>
+      ))}
+      {last && page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
+        <li>
+          <button type="button" className="link" disabled={fetching} onClick={() => onMore(page.pageInfo.endCursor!)}>
+            Show more
+          </button>
+        </li>
+      )}
+    </>
   );
 }
 
