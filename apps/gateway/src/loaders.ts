@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth/viewer';
 import { createProductLoaders } from './modules/catalog/product.loaders';
 import { createCrmLoaders } from './modules/crm/crm.loaders';
+import { createLedgerLoaders } from './modules/ledger/ledger.loaders';
 import { createCustomerLoaders } from './modules/customers/customer.loaders';
 import { createOrderLoaders } from './modules/orders/order.loaders';
 import { createInvoiceLoaders } from './modules/receivables/invoice.loaders';
@@ -16,6 +17,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     payments: createPaymentLoaders(em, viewer),
     products: createProductLoaders(em),
     crm: createCrmLoaders(em, viewer),
+    ledger: createLedgerLoaders(em),
   };
 }
 

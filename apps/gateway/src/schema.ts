@@ -9,6 +9,7 @@ import { CustomerResolver } from './modules/customers/customer.resolver';
 import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orders/order.fields';
 import { OrderResolver } from './modules/orders/order.resolver';
 import { ActivityResolver } from './modules/crm/activity.resolver';
+import { LedgerResolver } from './modules/ledger/ledger.resolver';
 import { TimelineEntryFields } from './modules/crm/timeline.resolver';
 import { LeadResolver } from './modules/crm/lead.resolver';
 import { OpportunityResolver } from './modules/crm/opportunity.resolver';
@@ -46,6 +47,7 @@ export const resolvers: NonEmptyArray<Function> = [
   QuoteLineFields,
   ActivityResolver,
   TimelineEntryFields,
+  LedgerResolver,
   TicketResolver,
 ];
 

@@ -14,6 +14,8 @@ import { LeadService } from './modules/crm/lead.service';
 import { QuoteQueryService } from './modules/crm/quote-query.service';
 import { QuoteService } from './modules/crm/quote.service';
 import { TimelineQueryService } from './modules/crm/timeline-query.service';
+import { LedgerQueryService } from './modules/ledger/ledger-query.service';
+import { PeriodCloseService } from './modules/ledger/period-close.service';
 import { OpportunityQueryService } from './modules/crm/opportunity-query.service';
 import { OpportunityService } from './modules/crm/opportunity.service';
 import { TicketQueryService } from './modules/crm/ticket-query.service';
@@ -64,6 +66,8 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     quoteQueries: new QuoteQueryService(),
     activities: new ActivityService(),
     timelineQueries: new TimelineQueryService(),
+    ledgerQueries: new LedgerQueryService(),
+    periodClose: new PeriodCloseService(),
   };
 }
 

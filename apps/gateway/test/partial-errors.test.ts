@@ -49,6 +49,7 @@ describe('root fields', () => {
     customers: { selection: 'customers(first: 1) { totalCount }', forbiddenFor: ['warehouse'] },
     invoice: { selection: 'invoice(id: $invoice) { id }', forbiddenFor: ['warehouse', 'support'] },
     invoices: { selection: 'invoices(first: 1) { totalCount }', forbiddenFor: ['warehouse', 'support'] },
+    journalEntries: { selection: 'journalEntries(first: 1) { edges { node { id } } }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
     lead: { selection: 'lead(id: $customer) { id }', forbiddenFor: ['finance', 'warehouse', 'support'] },
     leads: { selection: 'leads(first: 1) { totalCount }', forbiddenFor: ['finance', 'warehouse', 'support'] },
     me: { selection: 'me { id }', forbiddenFor: [] },
@@ -65,6 +66,8 @@ describe('root fields', () => {
     receivablesAging: { selection: 'receivablesAging { asOf }', forbiddenFor: ['warehouse', 'support'] },
     ticket: { selection: 'ticket(id: $customer) { id }', forbiddenFor: ['warehouse'] },
     tickets: { selection: 'tickets(first: 1) { totalCount }', forbiddenFor: ['warehouse'] },
+    trialBalance: { selection: 'trialBalance { totalDebit }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
+    verifyLedger: { selection: 'verifyLedger { ok }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
   };
 
   it('lists every Query field of the schema', () => {

@@ -76,6 +76,11 @@ export function timelineReaders(viewer: Viewer): ('CUSTOMER' | 'COMMERCIAL')[] {
   return mayReadCommercial(viewer) ? ['CUSTOMER', 'COMMERCIAL'] : ['CUSTOMER'];
 }
 
+/** The ledger (trial balance, journal, verification) and the audit log: FINANCE and ADMIN. */
+export function assertMayReadLedger(viewer: Viewer): void {
+  if (viewer.role !== Role.ADMIN && viewer.role !== Role.FINANCE) throw forbidden('Your role may not read the ledger.');
+}
+
 export const may = {
   writeCustomers: (v: Viewer) => SALES.includes(v.role),
   reassignCustomers: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
@@ -92,4 +97,5 @@ export const may = {
   writeQuotes: (v: Viewer) => SALES.includes(v.role),
   approveQuotes: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
   logActivities: (v: Viewer) => SALES.includes(v.role) || v.role === Role.SUPPORT,
+  closePeriods: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
 };

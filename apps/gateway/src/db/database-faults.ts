@@ -61,6 +61,18 @@ export function transientConflict(err: unknown): string | null {
   return null;
 }
 
+/**
+ * A posting the database refused because its date is in a closed period
+ * (SQLSTATE LG002, raised by the ledger's trigger): the message, or null. The
+ * services check the period first; this catches a write that raced a close.
+ */
+export function periodClosedByDatabase(err: unknown): string | null {
+  for (const e of errorChain(err)) {
+    if (e.code === 'LG002') return typeof e.message === 'string' ? e.message.replace(/^.* - /, '') : 'The date falls in a closed accounting period.';
+  }
+  return null;
+}
+
 export function databaseFault(err: unknown): DatabaseFault | null {
   for (const e of errorChain(err)) {
     const code = typeof e.code === 'string' ? e.code : '';

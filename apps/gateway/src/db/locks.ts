@@ -16,7 +16,7 @@ import { query } from './sql';
 /**
  * Every row lock a write takes, in one place, in one global order:
  *
- *   lead → customer → order → quote → opportunity → ticket → the customer's open invoices (due date order) → products (id order) → the alert outbox
+ *   lead → customer → order → quote → opportunity → ticket → the customer's open invoices (due date order) → products (id order) → the ledger → the alert outbox
  *
  * A transaction takes what it needs in that order and may skip levels, so two
  * writes can never wait on each other in a cycle. Why these locks:
@@ -26,7 +26,8 @@ import { query } from './sql';
  * - a lead row serialises its moves and its conversion (converted once);
  * - the order row serialises moves of one order's lifecycle, the quote row those of a quote (accepted once), the opportunity row those of a deal, the ticket row those of a ticket;
  * - open invoices are locked by a payment that applies to them;
- * - product rows serialise stock moves (reserve, release, ship, receive).
+ * - product rows serialise stock moves (reserve, release, ship, receive) and their valuation;
+ * - the ledger's one state row serialises postings (the hash chain's head) and period closes.
  * Shipping takes no customer lock: it changes stock and the order, not
  * exposure (uninvoiced value counts ordered minus invoiced quantities), so it
  * need not queue behind the customer's confirmations, and the warehouse may
@@ -40,7 +41,7 @@ import { query } from './sql';
  * Each lock checks the order at run time: taking one out of order throws (a
  * programming error, caught by the tests), before it could deadlock in production.
  */
-const RANK = { lead: 0, customer: 1, order: 2, quote: 3, opportunity: 4, ticket: 5, invoices: 6, products: 7, alertOutbox: 8 } as const;
+const RANK = { lead: 0, customer: 1, order: 2, quote: 3, opportunity: 4, ticket: 5, invoices: 6, products: 7, ledger: 8, alertOutbox: 9 } as const;
 type Level = keyof typeof RANK;
 
 const held = new WeakMap<EntityManager, { rank: number; key: string }>();
@@ -166,6 +167,16 @@ export async function lockProducts(tx: EntityManager, ids: readonly string[]): P
   held.set(tx, { rank: RANK.products, key: unique[unique.length - 1] });
   const products = locked.length ? await tx.find(Product, { id: { $in: locked } }, { refresh: true }) : [];
   return new Map(products.map((p) => [p.id, p]));
+}
+
+/** The ledger's state (closed date, the hash chain's head), locked: postings and closes queue here, after every row lock. */
+export async function lockLedger(tx: EntityManager): Promise<{ closedThrough: string | null; headNumber: bigint; headHash: string }> {
+  enter(tx, 'ledger');
+  const [row] = await query<{ closed_through: string | null; head_number: string; head_hash: string }>(
+    tx,
+    `select closed_through::text as closed_through, head_number::text as head_number, head_hash from ledger_state where id = 1 for update`,
+  );
+  return { closedThrough: row.closed_through, headNumber: BigInt(row.head_number), headHash: row.head_hash };
 }
 
 /**

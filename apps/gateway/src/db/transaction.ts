@@ -3,10 +3,10 @@ import type { Refusal } from '@tandem/domain';
 import type { Viewer } from '../auth/viewer';
 import { dispatchEvents } from '../events/event-dispatcher';
 import { EventLog } from '../events/event-log';
-import { Refused, userError, type UserError, type UserErrorCode } from '../graphql/user-error.type';
+import { Refused, userError, UserErrorCode, type UserError } from '../graphql/user-error.type';
 import { Counter } from 'prom-client';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { transientConflict } from './database-faults';
+import { periodClosedByDatabase, transientConflict } from './database-faults';
 
 /** Deadlocks and serialization failures that a write met and ran again for (served at /metrics by every instance's registry). */
 export const transactionRetries = new Counter({
@@ -60,6 +60,8 @@ export async function inTransaction<T, D = undefined>(em: EntityManager, viewer:
         await sleep(backoff(attempt));
         continue;
       }
+      const closed = periodClosedByDatabase(err);
+      if (closed) return { ok: false, userErrors: [userError(UserErrorCode.PERIOD_CLOSED, closed)] };
       if (!(err instanceof Refused)) throw err;
       if (events.refusals.length) await em.fork().transactional((tx) => dispatchEvents(tx, events.refusals));
       return { ok: false, userErrors: [err.toUserError()], ...(err.details === undefined ? {} : { details: err.details as D }) };

@@ -2,7 +2,10 @@ import { money, sumMoney, ZERO, type Decimal, type DecimalLike } from '../money/
 import type { IsoDate } from '../money/dates';
 import type { LedgerAccount } from './chart-of-accounts';
 
-export type LedgerSource = 'INVOICE' | 'PAYMENT' | 'SHIPMENT' | 'STOCK_RECEIPT' | 'SUPPLIER_BILL' | 'SUPPLIER_PAYMENT';
+export type LedgerSource = 'INVOICE' | 'PAYMENT' | 'SHIPMENT' | 'STOCK_RECEIPT' | 'STOCK_ADJUSTMENT' | 'SUPPLIER_BILL' | 'SUPPLIER_PAYMENT';
+
+/** Every source, for filters and enums. */
+export const LEDGER_SOURCES: readonly LedgerSource[] = ['INVOICE', 'PAYMENT', 'SHIPMENT', 'STOCK_RECEIPT', 'STOCK_ADJUSTMENT', 'SUPPLIER_BILL', 'SUPPLIER_PAYMENT'];
 
 export interface LedgerLine {
   account: LedgerAccount;
@@ -72,6 +75,17 @@ export function shipmentPosting(s: { date: IsoDate; reference: string; cost: Dec
 /** Stock receipt from a supplier, at cost: Dr inventory / Cr goods received not invoiced. */
 export function stockReceiptPosting(r: { date: IsoDate; reference: string; cost: DecimalLike }): LedgerPosting {
   return assertBalanced({ date: r.date, source: 'STOCK_RECEIPT', reference: r.reference, memo: `Receipt ${r.reference}`, lines: [dr('INVENTORY', r.cost), cr('GOODS_RECEIVED_NOT_INVOICED', r.cost)] });
+}
+
+/** Stock that enters without a supplier (opening stock, a warehouse count), at cost: Dr inventory / Cr opening balances and stock adjustments. */
+export function stockAdjustmentPosting(a: { date: IsoDate; reference: string; cost: DecimalLike }): LedgerPosting {
+  return assertBalanced({
+    date: a.date,
+    source: 'STOCK_ADJUSTMENT',
+    reference: a.reference,
+    memo: `Stock adjustment ${a.reference}`,
+    lines: [dr('INVENTORY', a.cost), cr('OPENING_BALANCES', a.cost)],
+  });
 }
 
 /** Supplier bill: Dr goods received not invoiced / Cr accounts payable. */

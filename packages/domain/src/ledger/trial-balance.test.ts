@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, formatMoney, ZERO } from '../money';
 import { invoicePosting, paymentPosting, shipmentPosting, stockReceiptPosting, supplierBillPosting, supplierPaymentPosting, type LedgerPosting } from './ledger-postings';
-import { accountBalances, trialBalance } from './trial-balance';
+import { accountBalances, trialBalance, trialBalanceOf } from './trial-balance';
 
 const book: LedgerPosting[] = [
   stockReceiptPosting({ date: '2025-01-01', reference: 'R1', cost: '400.00' }),
@@ -23,6 +23,7 @@ it.each([
       GOODS_RECEIVED_NOT_INVOICED: '0.00',
       TAX_PAYABLE: '-20.00',
       CUSTOMER_DEPOSITS: '-5.00',
+      OPENING_BALANCES: '0.00',
       REVENUE: '-100.00',
       COST_OF_GOODS_SOLD: '60.00',
     },
@@ -37,6 +38,7 @@ it.each([
       GOODS_RECEIVED_NOT_INVOICED: '-400.00',
       TAX_PAYABLE: '-20.00',
       CUSTOMER_DEPOSITS: '0.00',
+      OPENING_BALANCES: '0.00',
       REVENUE: '-100.00',
       COST_OF_GOODS_SOLD: '60.00',
     },
@@ -51,6 +53,7 @@ it.each([
       GOODS_RECEIVED_NOT_INVOICED: '0.00',
       TAX_PAYABLE: '0.00',
       CUSTOMER_DEPOSITS: '0.00',
+      OPENING_BALANCES: '0.00',
       REVENUE: '0.00',
       COST_OF_GOODS_SOLD: '0.00',
     },
@@ -71,6 +74,7 @@ it('puts each net balance in its column, in code order, with equal totals', () =
     ['2100', 'Goods received not invoiced', '0.00', '0.00', '0.00'],
     ['2200', 'Tax payable', '0.00', '20.00', '-20.00'],
     ['2300', 'Customer deposits', '0.00', '5.00', '-5.00'],
+    ['3000', 'Opening balances and stock adjustments', '0.00', '0.00', '0.00'],
     ['4000', 'Revenue', '0.00', '100.00', '-100.00'],
     ['5000', 'Cost of goods sold', '60.00', '0.00', '60.00'],
   ]);
@@ -102,4 +106,11 @@ it('debits equal credits as of any date over any sequence of postings (property)
       for (const l of t.lines) expect(l.debit.minus(l.credit).eq(l.balance)).toBe(true);
     }),
   );
+});
+
+it('builds the same trial balance from balances summed elsewhere (the database)', () => {
+  const fromBook = trialBalance(book, '2025-01-31');
+  const summed = Object.fromEntries(fromBook.lines.map((l) => [l.account.key, l.balance.toFixed(2)]));
+  expect(trialBalanceOf(summed, '2025-01-31')).toEqual(fromBook);
+  expect(() => trialBalanceOf({ CASH: '1.00' })).toThrow(/does not balance/);
 });

@@ -1,4 +1,4 @@
-import { sumMoney, ZERO, type Decimal } from '../money/decimal';
+import { money, sumMoney, ZERO, type Decimal, type DecimalLike } from '../money/decimal';
 import type { IsoDate } from '../money/dates';
 import { CHART_OF_ACCOUNTS, LEDGER_ACCOUNTS, type LedgerAccount, type LedgerAccountType } from './chart-of-accounts';
 import type { LedgerPosting } from './ledger-postings';
@@ -34,9 +34,17 @@ export interface TrialBalance {
  * every posting balances; if they are not, a posting was broken and it throws.
  */
 export function trialBalance(postings: readonly LedgerPosting[], asOf: IsoDate | null = null): TrialBalance {
-  const balances = accountBalances(postings, asOf);
+  return trialBalanceOf(accountBalances(postings, asOf), asOf);
+}
+
+/**
+ * The trial balance from each account's net balance (debit − credit; an
+ * account missing is zero), e.g. summed by the database. The totals must be
+ * equal; if they are not, a posting was broken and it throws.
+ */
+export function trialBalanceOf(balances: Partial<Record<LedgerAccount, DecimalLike>>, asOf: IsoDate | null = null): TrialBalance {
   const lines = LEDGER_ACCOUNTS.map((key) => {
-    const balance = balances[key];
+    const balance = money(balances[key] ?? 0);
     return { account: { key, ...CHART_OF_ACCOUNTS[key] }, debit: balance.gt(0) ? balance : ZERO, credit: balance.lt(0) ? balance.neg() : ZERO, balance };
   });
   const totalDebit = sumMoney(lines.map((l) => l.debit));

@@ -1,1 +1,2 @@
 export * from './stock-levels';
+export * from './stock-valuation';

@@ -8,7 +8,7 @@ import { money, rate } from '../../db/decimal.type';
 @Index({ name: 'products_low_stock', expression: 'create index "products_low_stock" on "products" (("on_hand" - "reserved" - "reorder_point"))' })
 @Check({ name: 'products_stock_non_negative', expression: 'on_hand >= 0 and reserved >= 0 and reserved <= on_hand' })
 export class Product {
-  [OptionalProps]?: 'createdAt' | 'onHand' | 'reserved' | 'reorderPoint';
+  [OptionalProps]?: 'createdAt' | 'onHand' | 'reserved' | 'reorderPoint' | 'inventoryValue';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -37,6 +37,10 @@ export class Product {
 
   @Property({ type: 'integer' })
   reserved: number = 0;
+
+  /** What the stock on hand is worth at moving-average cost; kept by the ledger consumer with each posting. */
+  @Property({ type: money(), default: 0 })
+  inventoryValue: string = '0.00';
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

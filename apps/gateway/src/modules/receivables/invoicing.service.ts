@@ -1,3 +1,4 @@
+import { assertOpenPeriod } from '../ledger/open-period';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
@@ -42,6 +43,7 @@ export class InvoicingService {
         })),
       });
       if (!plan.ok) throw refusedFromDomain(plan, []); // its fields name the mutation's own arguments (issueDate)
+      await assertOpenPeriod(tx, issueDate ?? todayUtc(), ['issueDate']);
       const invoice = tx.create(Invoice, {
         number: await nextNumber(tx, 'invoice_number_seq', 'INV'),
         customer,

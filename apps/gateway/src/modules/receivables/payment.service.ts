@@ -1,3 +1,4 @@
+import { assertOpenPeriod } from '../ledger/open-period';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
@@ -28,6 +29,7 @@ export class PaymentService {
       const credit = await watchCredit(tx, customer.id);
       const open = await lockOpenInvoices(tx, customer.id);
       const receivedOn = input.receivedOn ?? todayUtc();
+      await assertOpenPeriod(tx, receivedOn, ['input', 'receivedOn']);
       const allocation = domain.allocatePayment({
         amount,
         receivedOn,
