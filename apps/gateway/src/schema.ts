@@ -10,6 +10,7 @@ import { OrderFields, OrderLineFields, ShipmentLineFields } from './modules/orde
 import { OrderResolver } from './modules/orders/order.resolver';
 import { ActivityResolver } from './modules/crm/activity.resolver';
 import { LedgerResolver } from './modules/ledger/ledger.resolver';
+import { ReportResolver } from './modules/reports/report.resolver';
 import { TimelineEntryFields } from './modules/crm/timeline.resolver';
 import { LeadResolver } from './modules/crm/lead.resolver';
 import { OpportunityResolver } from './modules/crm/opportunity.resolver';
@@ -48,6 +49,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ActivityResolver,
   TimelineEntryFields,
   LedgerResolver,
+  ReportResolver,
   TicketResolver,
 ];
 

@@ -16,6 +16,7 @@ import { QuoteService } from './modules/crm/quote.service';
 import { TimelineQueryService } from './modules/crm/timeline-query.service';
 import { LedgerQueryService } from './modules/ledger/ledger-query.service';
 import { PeriodCloseService } from './modules/ledger/period-close.service';
+import { ReportQueryService } from './modules/reports/report-query.service';
 import { OpportunityQueryService } from './modules/crm/opportunity-query.service';
 import { OpportunityService } from './modules/crm/opportunity.service';
 import { TicketQueryService } from './modules/crm/ticket-query.service';
@@ -68,6 +69,7 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     timelineQueries: new TimelineQueryService(),
     ledgerQueries: new LedgerQueryService(),
     periodClose: new PeriodCloseService(),
+    reports: new ReportQueryService(),
   };
 }
 

@@ -43,6 +43,7 @@ describe('root fields', () => {
   const ROOT: Record<string, { selection: string; forbiddenFor: (keyof Crew['ids'])[] }> = {
     alertCounts: { selection: 'alertCounts { kind count }', forbiddenFor: [] },
     alerts: { selection: 'alerts(first: 1) { totalCount }', forbiddenFor: [] },
+    commissions: { selection: 'commissions(from: "2026-01-01", to: "2026-01-31") { amount }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
     contacts: { selection: 'contacts(first: 1) { totalCount }', forbiddenFor: ['warehouse'] },
     creditCheck: { selection: 'creditCheck(customerId: $customer, amount: "1.00") { approved }', forbiddenFor: ['warehouse', 'support'] },
     customer: { selection: 'customer(id: $customer) { id }', forbiddenFor: ['warehouse'] },
@@ -50,6 +51,7 @@ describe('root fields', () => {
     invoice: { selection: 'invoice(id: $invoice) { id }', forbiddenFor: ['warehouse', 'support'] },
     invoices: { selection: 'invoices(first: 1) { totalCount }', forbiddenFor: ['warehouse', 'support'] },
     journalEntries: { selection: 'journalEntries(first: 1) { edges { node { id } } }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
+    kpis: { selection: 'kpis(from: "2026-01-01", to: "2026-01-31") { revenue }', forbiddenFor: ['rep1', 'warehouse', 'support'] },
     lead: { selection: 'lead(id: $customer) { id }', forbiddenFor: ['finance', 'warehouse', 'support'] },
     leads: { selection: 'leads(first: 1) { totalCount }', forbiddenFor: ['finance', 'warehouse', 'support'] },
     me: { selection: 'me { id }', forbiddenFor: [] },

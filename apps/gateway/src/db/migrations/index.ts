@@ -8,6 +8,7 @@ import { Migration20261123202013_ListIndexes } from './Migration20261123202013_L
 import { Migration20261123230000_UserActive } from './Migration20261123230000_UserActive';
 import { Migration20261206110000_FrontOffice } from './Migration20261206110000_FrontOffice';
 import { Migration20261206120000_Ledger } from './Migration20261206120000_Ledger';
+import { Migration20261206130000_CommissionRates } from './Migration20261206130000_CommissionRates';
 
 /** The committed migrations, oldest first. Add each new migration class here. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123230000_UserActive', class: Migration20261123230000_UserActive },
   { name: 'Migration20261206110000_FrontOffice', class: Migration20261206110000_FrontOffice },
   { name: 'Migration20261206120000_Ledger', class: Migration20261206120000_Ledger },
+  { name: 'Migration20261206130000_CommissionRates', class: Migration20261206130000_CommissionRates },
 ];

@@ -1,3 +1,4 @@
+import { rate } from '../../db/decimal.type';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
@@ -34,6 +35,10 @@ export class User {
   /** A switched-off user cannot sign in, and its tokens and sockets stop working at once. */
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** Commission as a fraction of paid revenue; null is the default rate (5 %). */
+  @Property({ type: rate(), nullable: true })
+  commissionRate?: string | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -1,5 +1,6 @@
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { DecimalScalar } from '../../graphql/scalars';
 import { Role } from './user.entity';
 
 @InputType()
@@ -33,4 +34,7 @@ export class UpdateUserInput {
 
   @Field(() => Boolean, { nullable: true, description: 'false switches the user off: it cannot sign in, and its tokens and open sockets stop working at once.' })
   active?: boolean | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'A sales user’s commission rate as a fraction (0.05 for 5 %, the default), 0 to 1.' })
+  commissionRate?: string | null;
 }

@@ -1,3 +1,5 @@
+import * as domain from '@tandem/domain';
+import { parseDecimalArg } from '../../graphql/money-args';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../auth/password';
@@ -24,6 +26,7 @@ export interface UserChanges {
   name?: string | null;
   role?: Role | null;
   active?: boolean | null;
+  commissionRate?: string | null;
 }
 
 /** Users: the signed-in user, user administration (ADMIN only) and the first admin. */
@@ -67,6 +70,10 @@ export class UserService {
     const invalid = await inputErrors(changes);
     if (invalid.length) return refusedWith(invalid);
     if (!isUuid(id)) return refused(UserErrorCode.NOT_FOUND, 'No such user.', ['id']);
+    const commissionRate = changes.commissionRate == null ? null : parseDecimalArg(changes.commissionRate, ['input', 'commissionRate'], 4);
+    if (commissionRate !== null && (domain.money(commissionRate).isNeg() || domain.money(commissionRate).gt(1))) {
+      return refused(UserErrorCode.BAD_USER_INPUT, 'commissionRate is a fraction from 0 to 1 (0.05 for 5 %).', ['input', 'commissionRate']);
+    }
     const r = await inTransaction(em, viewer, async (tx, events) => {
       // Changes to who is an admin queue behind each other, so two admins cannot demote each other at once.
       await lockFirstAdmin(tx);
@@ -80,6 +87,7 @@ export class UserService {
         if (n === 0) throw new Refused(UserErrorCode.CONFLICT, 'This is the last active ADMIN; make another user ADMIN first.', ['input', changes.role ? 'role' : 'active']);
       }
       if (changes.name != null) user.name = changes.name.trim();
+      if (commissionRate !== null) user.commissionRate = commissionRate;
       user.role = after.role;
       user.active = after.active;
       if (before.role !== after.role || before.active !== after.active) events.record({ type: 'UserUpdated', userId: id, before, after });
