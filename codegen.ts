@@ -13,6 +13,7 @@ export const activeOperations = [
   'schema/operations/receivables.graphql',
   'schema/operations/alerts.graphql',
   'schema/operations/crm.graphql',
+  'schema/operations/backoffice.graphql',
   // The web client's own operations (not part of the contract).
   'schema/operations/web.graphql',
 ];

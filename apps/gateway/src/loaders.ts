@@ -3,6 +3,7 @@ import type { Viewer } from './auth/viewer';
 import { createProductLoaders } from './modules/catalog/product.loaders';
 import { createCrmLoaders } from './modules/crm/crm.loaders';
 import { createLedgerLoaders } from './modules/ledger/ledger.loaders';
+import { createPurchasingLoaders } from './modules/purchasing/purchasing.loaders';
 import { createCustomerLoaders } from './modules/customers/customer.loaders';
 import { createOrderLoaders } from './modules/orders/order.loaders';
 import { createInvoiceLoaders } from './modules/receivables/invoice.loaders';
@@ -18,6 +19,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     products: createProductLoaders(em),
     crm: createCrmLoaders(em, viewer),
     ledger: createLedgerLoaders(em),
+    purchasing: createPurchasingLoaders(em),
   };
 }
 

@@ -11,6 +11,8 @@ import { OrderResolver } from './modules/orders/order.resolver';
 import { ActivityResolver } from './modules/crm/activity.resolver';
 import { LedgerResolver } from './modules/ledger/ledger.resolver';
 import { ReportResolver } from './modules/reports/report.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { PurchaseOrderLineFields, PurchasingResolver, SupplierBillFields } from './modules/purchasing/purchasing.resolver';
 import { TimelineEntryFields } from './modules/crm/timeline.resolver';
 import { LeadResolver } from './modules/crm/lead.resolver';
 import { OpportunityResolver } from './modules/crm/opportunity.resolver';
@@ -50,6 +52,10 @@ export const resolvers: NonEmptyArray<Function> = [
   TimelineEntryFields,
   LedgerResolver,
   ReportResolver,
+  AuditResolver,
+  PurchasingResolver,
+  SupplierBillFields,
+  PurchaseOrderLineFields,
   TicketResolver,
 ];
 

@@ -17,6 +17,9 @@ import { TimelineQueryService } from './modules/crm/timeline-query.service';
 import { LedgerQueryService } from './modules/ledger/ledger-query.service';
 import { PeriodCloseService } from './modules/ledger/period-close.service';
 import { ReportQueryService } from './modules/reports/report-query.service';
+import { PurchasingQueryService } from './modules/purchasing/purchasing-query.service';
+import { PurchasingService } from './modules/purchasing/purchasing.service';
+import { AuditQueryService } from './modules/audit/audit-query.service';
 import { OpportunityQueryService } from './modules/crm/opportunity-query.service';
 import { OpportunityService } from './modules/crm/opportunity.service';
 import { TicketQueryService } from './modules/crm/ticket-query.service';
@@ -70,6 +73,9 @@ export function createServices(deps: { tokens: TokenService; alertHub: AlertHub;
     ledgerQueries: new LedgerQueryService(),
     periodClose: new PeriodCloseService(),
     reports: new ReportQueryService(),
+    purchasing: new PurchasingService(),
+    auditQueries: new AuditQueryService(),
+    purchasingQueries: new PurchasingQueryService(),
   };
 }
 

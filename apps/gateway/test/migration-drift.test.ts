@@ -6,7 +6,7 @@ import { startTestGateway, type TestGateway } from './support/test-app';
  * reads back in PostgreSQL's normalised form, and a numeric default); those are
  * ignored by name, everything else must be empty.
  */
-const KNOWN_FALSE_DIFFS = [/order_lines_quantities/, /"invoices" alter column "amount_paid"/];
+const KNOWN_FALSE_DIFFS = [/order_lines_quantities/, /po_lines_received_within_ordered/, /"(invoices|supplier_bills)" alter column "amount_paid"/];
 
 let gw: TestGateway;
 beforeAll(async () => {

@@ -41,6 +41,7 @@ describe('root fields', () => {
 
   // Every root query, with the roles that may not read it. A new Query field must be added here.
   const ROOT: Record<string, { selection: string; forbiddenFor: (keyof Crew['ids'])[] }> = {
+    auditLog: { selection: 'auditLog(first: 1) { edges { node { id } } }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
     alertCounts: { selection: 'alertCounts { kind count }', forbiddenFor: [] },
     alerts: { selection: 'alerts(first: 1) { totalCount }', forbiddenFor: [] },
     commissions: { selection: 'commissions(from: "2026-01-01", to: "2026-01-31") { amount }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },
@@ -63,9 +64,11 @@ describe('root fields', () => {
     pipeline: { selection: 'pipeline { totalWeighted }', forbiddenFor: ['warehouse', 'support'] },
     product: { selection: 'product(id: $product) { id }', forbiddenFor: [] },
     products: { selection: 'products(first: 1) { totalCount }', forbiddenFor: [] },
+    purchaseOrders: { selection: 'purchaseOrders(first: 1) { totalCount }', forbiddenFor: ['manager', 'rep1', 'support'] },
     quote: { selection: 'quote(id: $customer) { id }', forbiddenFor: ['warehouse', 'support'] },
     quotes: { selection: 'quotes(first: 1) { totalCount }', forbiddenFor: ['warehouse', 'support'] },
     receivablesAging: { selection: 'receivablesAging { asOf }', forbiddenFor: ['warehouse', 'support'] },
+    suppliers: { selection: 'suppliers(first: 1) { totalCount }', forbiddenFor: ['manager', 'rep1', 'support'] },
     ticket: { selection: 'ticket(id: $customer) { id }', forbiddenFor: ['warehouse'] },
     tickets: { selection: 'tickets(first: 1) { totalCount }', forbiddenFor: ['warehouse'] },
     trialBalance: { selection: 'trialBalance { totalDebit }', forbiddenFor: ['manager', 'rep1', 'warehouse', 'support'] },

@@ -34,6 +34,12 @@ import {
   SendQuoteDocument,
   UpdateLeadStatusDocument,
   UpdateTicketStatusDocument,
+  ClosePeriodDocument,
+  CreatePurchaseOrderDocument,
+  CreateSupplierDocument,
+  PaySupplierBillDocument,
+  ReceivePurchaseOrderDocument,
+  RecordSupplierBillDocument,
 } from '@tandem/client';
 import { createContact, createCrew, createCustomer, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
@@ -341,6 +347,41 @@ describe('writes', () => {
     updateTicketStatus: {
       allowed: ['admin', 'support'],
       run: async (t: string) => result(...pick((await gw.gql(UpdateTicketStatusDocument, { id: await ticket(), status: 'IN_PROGRESS' as never }, t)).updateTicketStatus, 'ticket')),
+    },
+  });
+
+  // The back office, each attempt on fresh documents made by the roles that may.
+  const supplier = async () => (await gw.gql(CreateSupplierDocument, { input: { name: 'Role supplier' } }, crew.finance)).createSupplier.supplier!.id;
+  const purchaseOrder = async () =>
+    (await gw.gql(CreatePurchaseOrderDocument, { input: { supplierId: await supplier(), lines: [{ productId, quantity: 1, unitCost: '1.00' }] } }, crew.finance)).createPurchaseOrder.purchaseOrder!.id;
+  const bill = async () => (await gw.gql(RecordSupplierBillDocument, { input: { supplierId: await supplier(), amount: '5.00' } }, crew.finance)).recordSupplierBill.bill!.id;
+  let closeDay = 400;
+  Object.assign(attempts, {
+    createSupplier: { allowed: ['admin', 'finance'], run: async (t: string) => result(...pick((await gw.gql(CreateSupplierDocument, { input: { name: 'Probe' } }, t)).createSupplier, 'supplier')) },
+    createPurchaseOrder: {
+      allowed: ['admin', 'finance', 'warehouse'],
+      run: async (t: string) =>
+        result(...pick((await gw.gql(CreatePurchaseOrderDocument, { input: { supplierId: await supplier(), lines: [{ productId, quantity: 1 }] } }, t)).createPurchaseOrder, 'purchaseOrder')),
+    },
+    receivePurchaseOrder: {
+      allowed: ['admin', 'warehouse'],
+      run: async (t: string) => result(...pick((await gw.gql(ReceivePurchaseOrderDocument, { id: await purchaseOrder() }, t)).receivePurchaseOrder, 'purchaseOrder')),
+    },
+    recordSupplierBill: {
+      allowed: ['admin', 'finance'],
+      run: async (t: string) => result(...pick((await gw.gql(RecordSupplierBillDocument, { input: { supplierId: await supplier(), amount: '1.00' } }, t)).recordSupplierBill, 'bill')),
+    },
+    paySupplierBill: {
+      allowed: ['admin', 'finance'],
+      run: async (t: string) => result(...pick((await gw.gql(PaySupplierBillDocument, { input: { billId: await bill(), amount: '1.00' } }, t)).paySupplierBill, 'bill')),
+    },
+    closePeriod: {
+      allowed: ['admin', 'finance'],
+      run: async (t: string) => {
+        const through = new Date(Date.now() - (closeDay -= 1) * 86_400_000).toISOString().slice(0, 10);
+        const r = (await gw.gql(ClosePeriodDocument, { through }, t)).closePeriod;
+        return result(r, r.closedThrough);
+      },
     },
   });
 

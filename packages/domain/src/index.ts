@@ -15,3 +15,4 @@ export * from './support';
 export * from './ledger';
 export * from './commissions';
 export * from './kpis';
+export * from './purchasing';

@@ -81,6 +81,11 @@ export function assertMayReadLedger(viewer: Viewer): void {
   if (viewer.role !== Role.ADMIN && viewer.role !== Role.FINANCE) throw forbidden('Your role may not read the ledger.');
 }
 
+/** Suppliers and purchase orders: finance, the warehouse and admin. */
+export function assertMayReadPurchasing(viewer: Viewer): void {
+  if (![Role.ADMIN, Role.FINANCE, Role.WAREHOUSE].includes(viewer.role)) throw forbidden('Your role may not read suppliers or purchase orders.');
+}
+
 export const may = {
   writeCustomers: (v: Viewer) => SALES.includes(v.role),
   reassignCustomers: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
@@ -98,4 +103,8 @@ export const may = {
   approveQuotes: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,
   logActivities: (v: Viewer) => SALES.includes(v.role) || v.role === Role.SUPPORT,
   closePeriods: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
+  writeSuppliers: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
+  writePurchaseOrders: (v: Viewer) => [Role.ADMIN, Role.FINANCE, Role.WAREHOUSE].includes(v.role),
+  receivePurchases: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.WAREHOUSE,
+  billAndPaySuppliers: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.FINANCE,
 };

@@ -1,3 +1,6 @@
+import { PurchaseOrder, PurchaseOrderLine } from '../modules/purchasing/purchase-order.entity';
+import { SupplierBill, SupplierPayment } from '../modules/purchasing/supplier-bill.entity';
+import { Supplier } from '../modules/purchasing/supplier.entity';
 import { Campaign } from '../modules/crm/campaign.entity';
 import { Lead } from '../modules/crm/lead.entity';
 import { Quote } from '../modules/crm/quote.entity';
@@ -40,4 +43,9 @@ export const entities = [
   Quote,
   QuoteLine,
   TimelineEntry,
+  Supplier,
+  PurchaseOrder,
+  PurchaseOrderLine,
+  SupplierBill,
+  SupplierPayment,
 ];

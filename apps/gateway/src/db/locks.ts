@@ -10,13 +10,15 @@ import { Opportunity } from '../modules/crm/opportunity.entity';
 import { Quote } from '../modules/crm/quote.entity';
 import { Ticket } from '../modules/crm/ticket.entity';
 import { Order } from '../modules/orders/order.entity';
+import { PurchaseOrder } from '../modules/purchasing/purchase-order.entity';
+import { SupplierBill } from '../modules/purchasing/supplier-bill.entity';
 import { Invoice, InvoiceStatus } from '../modules/receivables/invoice.entity';
 import { query } from './sql';
 
 /**
  * Every row lock a write takes, in one place, in one global order:
  *
- *   lead → customer → order → quote → opportunity → ticket → the customer's open invoices (due date order) → products (id order) → the ledger → the alert outbox
+ *   lead → customer → order → quote → opportunity → ticket → purchase order → supplier bill → the customer's open invoices (due date order) → products (id order) → the ledger → the alert outbox
  *
  * A transaction takes what it needs in that order and may skip levels, so two
  * writes can never wait on each other in a cycle. Why these locks:
@@ -24,6 +26,7 @@ import { query } from './sql';
  *   (exposure: orders, invoices, payments, limit, hold), so a check and the
  *   reservation it approves are one step;
  * - a lead row serialises its moves and its conversion (converted once);
+ * - a purchase order row serialises its receipts and the bills against it, a supplier bill row its payments;
  * - the order row serialises moves of one order's lifecycle, the quote row those of a quote (accepted once), the opportunity row those of a deal, the ticket row those of a ticket;
  * - open invoices are locked by a payment that applies to them;
  * - product rows serialise stock moves (reserve, release, ship, receive) and their valuation;
@@ -41,7 +44,7 @@ import { query } from './sql';
  * Each lock checks the order at run time: taking one out of order throws (a
  * programming error, caught by the tests), before it could deadlock in production.
  */
-const RANK = { lead: 0, customer: 1, order: 2, quote: 3, opportunity: 4, ticket: 5, invoices: 6, products: 7, ledger: 8, alertOutbox: 9 } as const;
+const RANK = { lead: 0, customer: 1, order: 2, quote: 3, opportunity: 4, ticket: 5, purchaseOrder: 6, bill: 7, invoices: 8, products: 9, ledger: 10, alertOutbox: 11 } as const;
 type Level = keyof typeof RANK;
 
 const held = new WeakMap<EntityManager, { rank: number; key: string }>();
@@ -138,6 +141,20 @@ export async function lockQuoteWithCustomer(tx: EntityManager, viewer: Viewer, i
   const { row, customer } = await lockWithCustomer(tx, viewer, { level: 'quote', table: 'quotes', entity: Quote, notFound: 'No such quote.' }, id, field);
   await tx.populate(row, ['lines'], { refresh: true });
   return { quote: row, customer };
+}
+
+/** A purchase order with its lines, locked (what was received and billed is read after the lock). */
+export async function lockPurchaseOrder(tx: EntityManager, id: string, field: string[] = ['id']): Promise<PurchaseOrder> {
+  enter(tx, 'purchaseOrder', id);
+  if ((await lockRows(tx, 'purchase_orders', [id])).length === 0) throw new Refused(UserErrorCode.NOT_FOUND, 'No such purchase order.', field);
+  return tx.findOneOrFail(PurchaseOrder, { id }, { populate: ['lines'], refresh: true });
+}
+
+/** A supplier bill, locked. */
+export async function lockSupplierBill(tx: EntityManager, id: string, field: string[] = ['id']): Promise<SupplierBill> {
+  enter(tx, 'bill', id);
+  if ((await lockRows(tx, 'supplier_bills', [id])).length === 0) throw new Refused(UserErrorCode.NOT_FOUND, 'No such bill.', field);
+  return tx.findOneOrFail(SupplierBill, { id }, { refresh: true });
 }
 
 /** A lead, locked; one the viewer may not read (a rep: another rep's) is NOT_FOUND, like one that does not exist. */

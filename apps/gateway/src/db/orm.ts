@@ -50,7 +50,7 @@ export function ormOptions(clientUrl: string, opts: { poolMax?: number; log?: Lo
     discovery: { warnWhenNoEntities: false },
     // graphile-worker owns its schema; rate-limiter-flexible's table has its own layout, and the ledger's tables are
     // written in SQL only, guarded by their triggers (both created by migrations).
-    schemaGenerator: { ignoreSchema: ['graphile_worker'], skipTables: ['login_rate_limits', 'ledger_state', 'journal_entries', 'journal_lines'] },
+    schemaGenerator: { ignoreSchema: ['graphile_worker'], skipTables: ['login_rate_limits', 'ledger_state', 'journal_entries', 'journal_lines', 'audit_log'] },
   };
 }
 

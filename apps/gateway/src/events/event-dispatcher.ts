@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BusinessEvent } from '@tandem/domain';
 import { alertOutboxConsumer } from '../modules/alerts/alert-outbox.consumer';
 import { timelineConsumer } from '../modules/crm/timeline.consumer';
+import { auditConsumer } from '../modules/audit/audit.consumer';
 import { ledgerConsumer } from '../modules/ledger/ledger.consumer';
 import { userNoticeConsumer } from '../modules/users/user-notice.consumer';
 import type { EventConsumer } from './event-consumer';
@@ -12,7 +13,7 @@ import type { EventConsumer } from './event-consumer';
  * service changes. The alerts outbox stays last: it takes the lock that
  * serialises alert ids until commit, which must come after every row lock.
  */
-const consumers: EventConsumer[] = [userNoticeConsumer, timelineConsumer, ledgerConsumer, alertOutboxConsumer];
+const consumers: EventConsumer[] = [userNoticeConsumer, timelineConsumer, auditConsumer, ledgerConsumer, alertOutboxConsumer];
 
 /**
  * Adds a consumer ahead of the alert outbox; returns its removal. For a

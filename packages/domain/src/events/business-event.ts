@@ -93,7 +93,7 @@ export type BusinessEventFacts =
     }
   | { type: 'UserCreated'; userId: string; email: string; role: string }
   /** An admin changed a user's role or switched it on or off: what it may read changes at once, on every instance. */
-  | { type: 'UserUpdated'; userId: string; before: { role: string; active: boolean }; after: { role: string; active: boolean } }
+  | { type: 'UserUpdated'; userId: string; before: { role: string; active: boolean; commissionRate?: string | null }; after: { role: string; active: boolean; commissionRate?: string | null } }
   /* Time-based events, found by the scan. */
   | { type: 'InvoiceFellOverdue'; customer: CustomerRef; invoiceId: string; invoiceNumber: string; dueDate: IsoDate; balanceDue: string }
   /** An invoice is more than the policy's days late, so the customer (not held by hand) is now ON_HOLD for it. */
@@ -103,6 +103,10 @@ export type BusinessEventFacts =
   /* Front office. */
   /** A lead became a customer (with its contact, and maybe a deal); the campaign it came from stays on the lead. */
   | { type: 'LeadConverted'; customer: CustomerRef; leadId: string; leadName: string; campaignId: string | null; opportunityId: string | null }
+  | { type: 'CampaignCreated'; campaignId: string; name: string; cost: string }
+  | { type: 'LeadCreated'; leadId: string; name: string; ownerId: string; campaignId: string | null }
+  | { type: 'LeadStatusChanged'; leadId: string; name: string; statusBefore: string; statusAfter: string }
+  | { type: 'OpportunityCreated'; customer: CustomerRef; opportunityId: string; name: string; amount: string; stage: string }
   | { type: 'ActivityLogged'; customer: CustomerRef; activityId: string; kind: string; subject: string; occurredAt: Date }
   | { type: 'TicketOpened'; customer: CustomerRef; ticketId: string; subject: string; priority: string }
   | { type: 'TicketStatusChanged'; customer: CustomerRef; ticketId: string; subject: string; statusBefore: string; statusAfter: string }
@@ -110,7 +114,15 @@ export type BusinessEventFacts =
   | { type: 'QuoteApproved'; customer: CustomerRef; quote: QuoteRef }
   | { type: 'QuoteSent'; customer: CustomerRef; quote: QuoteRef }
   | { type: 'QuoteAccepted'; customer: CustomerRef; quote: QuoteRef; order: OrderRef }
-  | { type: 'QuoteExpired'; customer: CustomerRef; quote: QuoteRef; validUntil: IsoDate };
+  | { type: 'QuoteExpired'; customer: CustomerRef; quote: QuoteRef; validUntil: IsoDate }
+  /* Back office. */
+  | { type: 'SupplierCreated'; supplierId: string; name: string }
+  | { type: 'PurchaseOrderCreated'; purchaseOrderId: string; number: string; supplierId: string; total: string }
+  /** Goods received against a purchase order, at the order's unit costs. */
+  | { type: 'PurchaseOrderReceived'; purchaseOrderId: string; number: string; lines: { productId: string; quantity: number; unitCost: string }[]; stock: StockMove[] }
+  | { type: 'SupplierBillRecorded'; billId: string; number: string; supplierId: string; purchaseOrderId: string | null; amount: string; billDate: IsoDate }
+  | { type: 'SupplierBillPaid'; billId: string; number: string; supplierId: string; amount: string; paidOn: IsoDate }
+  | { type: 'PeriodClosed'; closedThrough: IsoDate; closedBefore: IsoDate | null };
 
 export type BusinessEvent = EventMeta & BusinessEventFacts;
 export type BusinessEventType = BusinessEventFacts['type'];

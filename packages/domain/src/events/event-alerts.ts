@@ -11,6 +11,7 @@ export interface AlertAudienceFacts {
 /** The stock moves an event states (none for most events). */
 export function stockMovesOf(e: BusinessEvent): readonly StockMove[] {
   if (e.type === 'StockReceived') return [e.stock];
+  if (e.type === 'PurchaseOrderReceived') return e.stock;
   if (e.type === 'OrderConfirmed' || e.type === 'OrderCancelled' || e.type === 'OrderShipped') return e.stock;
   return [];
 }

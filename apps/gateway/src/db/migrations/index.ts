@@ -9,6 +9,8 @@ import { Migration20261123230000_UserActive } from './Migration20261123230000_Us
 import { Migration20261206110000_FrontOffice } from './Migration20261206110000_FrontOffice';
 import { Migration20261206120000_Ledger } from './Migration20261206120000_Ledger';
 import { Migration20261206130000_CommissionRates } from './Migration20261206130000_CommissionRates';
+import { Migration20261206140000_Purchasing } from './Migration20261206140000_Purchasing';
+import { Migration20261206150000_AuditLog } from './Migration20261206150000_AuditLog';
 
 /** The committed migrations, oldest first. Add each new migration class here. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +24,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206110000_FrontOffice', class: Migration20261206110000_FrontOffice },
   { name: 'Migration20261206120000_Ledger', class: Migration20261206120000_Ledger },
   { name: 'Migration20261206130000_CommissionRates', class: Migration20261206130000_CommissionRates },
+  { name: 'Migration20261206140000_Purchasing', class: Migration20261206140000_Purchasing },
+  { name: 'Migration20261206150000_AuditLog', class: Migration20261206150000_AuditLog },
 ];

@@ -18,9 +18,10 @@ export class CampaignService {
     if (invalid.length) return refusedWith(invalid);
     if (!input.name.trim()) return refused(UserErrorCode.BAD_USER_INPUT, 'A campaign needs a name.', ['input', 'name']);
     const cost = parseMoneyArg(input.cost, ['input', 'cost'], { min: '0' });
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const campaign = tx.create(Campaign, { name: input.name.trim(), channel: input.channel.trim().toUpperCase(), cost, startDate: input.startDate ?? todayUtc() });
       tx.persist(campaign);
+      events.record({ type: 'CampaignCreated', campaignId: campaign.id, name: campaign.name, cost });
       return campaign;
     });
   }

@@ -40,7 +40,7 @@ export class LeadService {
     if (invalid.length) return refusedWith(invalid);
     if (!input.name.trim()) return refused(UserErrorCode.BAD_USER_INPUT, 'A lead needs a name.', ['input', 'name']);
     if (input.campaignId != null && !isUuid(input.campaignId)) return refused(UserErrorCode.NOT_FOUND, 'No such campaign.', ['input', 'campaignId']);
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       if (input.campaignId != null && (await query(tx, 'select 1 from campaigns where id = ?', [input.campaignId])).length === 0) {
         throw new Refused(UserErrorCode.NOT_FOUND, 'No such campaign.', ['input', 'campaignId']);
       }
@@ -56,6 +56,7 @@ export class LeadService {
         campaign: input.campaignId ?? null,
       });
       tx.persist(lead);
+      events.record({ type: 'LeadCreated', leadId: lead.id, name: lead.name, ownerId, campaignId: input.campaignId ?? null });
       return lead;
     });
   }
@@ -66,10 +67,11 @@ export class LeadService {
     if (!may.writeLeads(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not change leads.');
     if (!isUuid(id)) return refused(UserErrorCode.NOT_FOUND, 'No such lead.', ['id']);
     if (status === LeadStatus.CONVERTED) return refused(UserErrorCode.INVALID_TRANSITION, 'A lead becomes CONVERTED through convertLead, which creates its customer.', ['status']);
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const lead = await lockLead(tx, v, id);
       const move = domain.transitionLead(lead.status, status);
       if (!move.ok) throw refusedFromDomain(move, ['status']);
+      events.record({ type: 'LeadStatusChanged', leadId: lead.id, name: lead.name, statusBefore: lead.status, statusAfter: move.value });
       lead.status = move.value as LeadStatus;
       return lead;
     });

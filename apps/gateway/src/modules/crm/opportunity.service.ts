@@ -25,7 +25,7 @@ export class OpportunityService {
     const amount = parsed.value;
     const stage = input.stage ?? OpportunityStage.PROSPECTING;
     if (domain.isFinalStage(stage)) return refused(UserErrorCode.BAD_USER_INPUT, 'A new opportunity starts in an open stage; move it to WON or LOST afterwards.', ['input', 'stage']);
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
       let ownerId = v.role === Role.SALES_REP ? v.id : (input.ownerId ?? customer.owner.id);
       if (input.ownerId != null && v.role !== Role.SALES_REP) {
@@ -44,6 +44,7 @@ export class OpportunityService {
         expectedCloseDate: input.expectedCloseDate ?? null,
       });
       tx.persist(opportunity);
+      events.record({ type: 'OpportunityCreated', customer: customerRef(customer), opportunityId: opportunity.id, name: opportunity.name, amount: opportunity.amount, stage: opportunity.stage });
       return opportunity;
     });
   }

@@ -14,7 +14,8 @@ interface ProductValue {
  * Posts every business event that moves money or stock as one balanced
  * journal entry, in the event's own transaction (a change that rolls back
  * leaves no entry; an entry never exists without its change): invoices,
- * customer payments, shipments and receipts at moving-average cost. The
+ * customer payments, shipments and receipts at moving-average cost, supplier
+ * bills and their payments. The
  * valuation of each product's stock moves with the entry. What to post is the
  * domain's (ledger postings, stock valuation); this only loads and writes.
  */
@@ -66,6 +67,24 @@ export const ledgerConsumer: EventConsumer = {
           postings.push(domain.shipmentPosting({ date: today, reference: e.order.orderNumber, cost }));
           break;
         }
+        case 'PurchaseOrderReceived': {
+          let cost = domain.ZERO;
+          const onHand = new Map(e.stock.map((m) => [m.productId, m.before.onHand]));
+          for (const l of e.lines) {
+            const r = domain.receiveAtCost({ onHand: onHand.get(l.productId)!, value: valueOf(l.productId) }, l.quantity, l.unitCost);
+            onHand.set(l.productId, r.after.onHand);
+            setValue.set(l.productId, r.after.value);
+            cost = cost.plus(r.cost);
+          }
+          postings.push(domain.stockReceiptPosting({ date: today, reference: e.number, cost }));
+          break;
+        }
+        case 'SupplierBillRecorded':
+          postings.push(domain.supplierBillPosting({ date: e.billDate, reference: e.number, amount: e.amount }));
+          break;
+        case 'SupplierBillPaid':
+          postings.push(domain.supplierPaymentPosting({ date: e.paidOn, reference: e.number, amount: e.amount }));
+          break;
         default:
           break;
       }

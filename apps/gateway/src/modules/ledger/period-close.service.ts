@@ -16,11 +16,12 @@ export class PeriodCloseService {
   async close(em: EntityManager, viewer: Viewer | null, through: string): Promise<MutationResult<string>> {
     const v = requireViewer(viewer);
     if (!may.closePeriods(v)) return refused(UserErrorCode.FORBIDDEN, 'Only FINANCE or ADMIN may close a period.');
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const state = await lockLedger(tx);
       const plan = domain.planPeriodClose({ closedThrough: state.closedThrough, through, today: todayUtc() });
       if (!plan.ok) throw refusedFromDomain(plan, []);
       await query(tx, 'update ledger_state set closed_through = ?, closed_after_number = head_number where id = 1', [plan.value]);
+      events.record({ type: 'PeriodClosed', closedThrough: plan.value, closedBefore: state.closedThrough });
       return plan.value;
     });
   }

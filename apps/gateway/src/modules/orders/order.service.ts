@@ -112,7 +112,11 @@ export async function persistDraftOrder(
 }
 
 /** The next human-readable document number from a PostgreSQL sequence, e.g. SO-000042. */
-export async function nextNumber(tx: EntityManager, sequence: 'order_number_seq' | 'invoice_number_seq' | 'quote_number_seq', prefix: string): Promise<string> {
+export async function nextNumber(
+  tx: EntityManager,
+  sequence: 'order_number_seq' | 'invoice_number_seq' | 'quote_number_seq' | 'purchase_order_number_seq' | 'supplier_bill_number_seq',
+  prefix: string,
+): Promise<string> {
   const [{ n }] = await tx.execute<{ n: string }[]>(`select nextval('${sequence}') as n`);
   return `${prefix}-${n.padStart(6, '0')}`;
 }

@@ -1,0 +1,2 @@
+export * from './purchase-orders';
+export * from './supplier-bills';
