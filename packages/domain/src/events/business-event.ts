@@ -107,7 +107,14 @@ export type BusinessEventFacts =
   | { type: 'LeadCreated'; leadId: string; name: string; ownerId: string; campaignId: string | null }
   | { type: 'LeadStatusChanged'; leadId: string; name: string; statusBefore: string; statusAfter: string }
   | { type: 'OpportunityCreated'; customer: CustomerRef; opportunityId: string; name: string; amount: string; stage: string }
-  | { type: 'ActivityLogged'; customer: CustomerRef; activityId: string; kind: string; subject: string; occurredAt: Date }
+  | {
+      type: 'ActivityLogged';
+      customer: CustomerRef;
+      activityId: string;
+      kind: string;
+      subject: string;
+      /** when the activity took place (the event's own occurredAt is when it was logged) */ activityAt: Date;
+    }
   | { type: 'TicketOpened'; customer: CustomerRef; ticketId: string; subject: string; priority: string }
   | { type: 'TicketStatusChanged'; customer: CustomerRef; ticketId: string; subject: string; statusBefore: string; statusAfter: string }
   | { type: 'QuoteCreated'; customer: CustomerRef; quote: QuoteRef; status: string }

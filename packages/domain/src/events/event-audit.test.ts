@@ -28,8 +28,9 @@ describe('auditEntryForEvent', () => {
       before: null,
       after: { billId: 'b1', number: 'BILL-000001', supplierId: 's1', amount: '10.00', paidOn: '2026-03-01' },
     });
-    const a = auditEntryForEvent(event({ type: 'ActivityLogged', customer, activityId: 'a1', kind: 'CALL', subject: 'x', occurredAt: new Date('2026-02-01T00:00:00Z') }));
-    expect(a.after).toMatchObject({ occurredAt: '2026-02-01T00:00:00.000Z' });
+    const a = auditEntryForEvent(event({ type: 'ActivityLogged', customer, activityId: 'a1', kind: 'CALL', subject: 'x', activityAt: new Date('2026-02-01T00:00:00Z') }));
+    expect(a.after).toMatchObject({ activityAt: '2026-02-01T00:00:00.000Z' });
+    expect(a.after).not.toHaveProperty('occurredAt');
     expect(a.after).not.toHaveProperty('actorId');
   });
 });

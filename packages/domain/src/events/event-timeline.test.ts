@@ -60,7 +60,7 @@ describe('timelineEntryForEvent', () => {
 
   it('dates an activity when it took place, not when it was logged', () => {
     const took = new Date('2026-02-27T15:30:00Z');
-    const entry = timelineEntryForEvent(event({ type: 'ActivityLogged', customer, activityId: 'a', kind: 'CALL', subject: 'Renewal', occurredAt: took }));
+    const entry = timelineEntryForEvent(event({ type: 'ActivityLogged', customer, activityId: 'a', kind: 'CALL', subject: 'Renewal', activityAt: took }));
     expect(entry).toMatchObject({ kind: 'ACTIVITY', readers: 'CUSTOMER', occurredAt: took, summary: 'Call: Renewal' });
   });
 

@@ -61,7 +61,7 @@ export function timelineEntryForEvent(e: BusinessEvent): TimelineEntry | null {
     case 'LeadConverted':
       return entry(e.customer.customerId, 'LEAD_CONVERTED', 'CUSTOMER', `Converted from lead ${e.leadName}`);
     case 'ActivityLogged':
-      return entry(e.customer.customerId, 'ACTIVITY', 'CUSTOMER', `${capitalise(e.kind)}: ${e.subject}`, e.occurredAt);
+      return entry(e.customer.customerId, 'ACTIVITY', 'CUSTOMER', `${capitalise(e.kind)}: ${e.subject}`, e.activityAt);
     case 'OrderConfirmed':
       return entry(e.customer.customerId, 'ORDER_CONFIRMED', 'COMMERCIAL', `Order ${e.order.orderNumber} confirmed, total ${e.total}`);
     case 'OrderShipped':

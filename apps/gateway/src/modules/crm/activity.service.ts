@@ -34,7 +34,7 @@ export class ActivityService {
       const activity = tx.create(Activity, { customer, contact: input.contactId ?? null, kind: input.kind, subject: input.subject.trim(), occurredAt });
       tx.persist(activity);
       await tx.flush();
-      events.record({ type: 'ActivityLogged', customer: customerRef(customer), activityId: activity.id, kind: activity.kind, subject: activity.subject, occurredAt });
+      events.record({ type: 'ActivityLogged', customer: customerRef(customer), activityId: activity.id, kind: activity.kind, subject: activity.subject, activityAt: occurredAt });
       return activity;
     });
   }
