@@ -110,5 +110,5 @@ export function auditEntryForEvent(e: BusinessEvent): AuditEntry {
   const facts: BusinessEventFacts = e;
   const [entityType, entityId] = subject(facts);
   const { id: _id, actorId: _actor, occurredAt: _at, ...rest } = e;
-  return { action: e.type, entityType, entityId, ...values(rest as BusinessEventFacts) };
+  return { action: e.type, entityType, entityId, ...values(rest) };
 }
