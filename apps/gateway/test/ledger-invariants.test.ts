@@ -58,7 +58,7 @@ const negate = (v: string) => (v.startsWith('-') ? v.slice(1) : v === '0.00' ? v
 async function checkInvariants(where: string): Promise<void> {
   const s = gw.app.services;
   const em = () => gw.app.orm.em.fork();
-  const tb = (await s.ledgerQueries.trialBalance(em(), as.finance, null));
+  const tb = await s.ledgerQueries.trialBalance(em(), as.finance, null);
   expect({ where, debit: tb.totalDebit }).toEqual({ where, debit: tb.totalCredit });
   const ar = await account('1100');
   expect({ where, ar }).toEqual({ where, ar: await money(`select sum(total - amount_paid) from invoices where status in ('OPEN', 'PARTIALLY_PAID')`) });
