@@ -1,4 +1,17 @@
-import { CustomerTimelineDocument, LeadsDocument, OpportunitiesDocument, PipelineDocument, QuoteDocument, QuotesDocument, TicketsDocument } from '@tandem/client';
+import {
+  RecordPaymentDocument,
+  KpisDocument,
+  PurchaseOrdersDocument,
+  TrialBalanceDocument,
+  VerifyLedgerDocument,
+  CustomerTimelineDocument,
+  LeadsDocument,
+  OpportunitiesDocument,
+  PipelineDocument,
+  QuoteDocument,
+  QuotesDocument,
+  TicketsDocument,
+} from '@tandem/client';
 import { DEMO_PASSWORD } from '../src/seed/demo-seed';
 import { startTestGateway, type TestGateway } from './support/test-app';
 
@@ -13,7 +26,7 @@ const token: Record<string, string> = {};
 
 beforeAll(async () => {
   gw = await startTestGateway({ SEED_DEMO: '1', ALERT_SCAN_INTERVAL_MS: '3600000' });
-  for (const who of ['manager', 'rep1', 'rep2', 'support']) token[who] = await gw.login(`${who}@demo.tandem`, DEMO_PASSWORD);
+  for (const who of ['manager', 'rep1', 'rep2', 'support', 'finance']) token[who] = await gw.login(`${who}@demo.tandem`, DEMO_PASSWORD);
 });
 afterAll(() => gw?.stop());
 
@@ -48,4 +61,22 @@ it('has a breached ticket and timelines that tell what happened', async () => {
   const northwind = (await gw.gql(OpportunitiesDocument, { first: 100 }, token.rep1)).opportunities!.edges.find((e) => e.node.customer.name === 'Northwind Traders')!.node.customer.id;
   const kinds = new Set((await gw.gql(CustomerTimelineDocument, { id: northwind, first: 100 }, token.rep1)).customer!.timeline.edges.map((e) => e.node.kind));
   for (const kind of ['CUSTOMER_CREATED', 'ORDER_CONFIRMED', 'INVOICE_ISSUED', 'PAYMENT_RECEIVED', 'QUOTE_SENT', 'DEAL_WON', 'ACTIVITY', 'TICKET_OPENED']) expect(kinds).toContain(kind);
+});
+
+it('has a back office with real figures: purchases received and open, bills, a closed month, a balanced and verified ledger', async () => {
+  const orders = (await gw.gql(PurchaseOrdersDocument, { first: 10 }, token.finance)).purchaseOrders!.edges.map((e) => e.node.status);
+  expect(new Set(orders)).toEqual(new Set(['RECEIVED', 'PARTIALLY_RECEIVED', 'OPEN']));
+  const tb = (await gw.gql(TrialBalanceDocument, {}, token.finance)).trialBalance!;
+  expect(tb.totalDebit).toBe(tb.totalCredit);
+  for (const code of ['1000', '1100', '1200', '2000', '4000', '5000']) expect(tb.lines.find((l) => l.account.code === code)!.balance).not.toBe('0.00');
+  expect((await gw.gql(VerifyLedgerDocument, {}, token.finance)).verifyLedger!.ok).toBe(true);
+  const today = new Date().toISOString().slice(0, 10);
+  const k = (await gw.gql(KpisDocument, { from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: today }, token.finance)).kpis!;
+  expect(Number(k.revenue)).toBeGreaterThan(0);
+  expect(Number(k.pipelineWeighted)).toBeGreaterThan(0);
+  // The closed month refuses what would post into it.
+  const closed = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 0)).toISOString().slice(0, 10);
+  const customerId = (await gw.gql(OpportunitiesDocument, { first: 1 }, token.manager)).opportunities!.edges[0].node.customer.id;
+  const pay = await gw.gql(RecordPaymentDocument, { input: { customerId, amount: '1.00', receivedOn: closed } }, token.finance);
+  expect(pay.recordPayment.userErrors).toEqual([expect.objectContaining({ code: 'PERIOD_CLOSED' })]);
 });

@@ -195,6 +195,7 @@ export async function seedDemo(orm: Orm, services: Services, log: Logger): Promi
   must('hold', await services.credit.placeCreditHold(em, as.finance, customer.adatum, 'Bank details changed; verifying before shipping'));
 
   await seedFrontOffice(em, services, as, customer, product);
+  await seedBackOffice(em, services, as, product);
 
   log.info({ users: DEMO_USERS.length, customers: customers.length, products: catalog.length, password: DEMO_PASSWORD }, 'seeded the demo company');
 }
@@ -303,4 +304,41 @@ async function seedFrontOffice(em: EntityManager, services: Services, as: Record
   await activity('rep2', 'fabrikam', ActivityKind.EMAIL, 'Sent the new-wing proposal', 30);
   await activity('rep2', 'litware', ActivityKind.CALL, 'Agreed a payment plan for the overdue invoice', 6);
   await activity('support', 'fabrikam', ActivityKind.NOTE, 'Replacement frames ordered from the supplier', 2);
+}
+
+/**
+ * The back office of the demo company: suppliers, purchase orders received and
+ * still open, bills paid and due, and the books closed through the end of the
+ * month before last, so the trial balance and the KPIs show real figures.
+ */
+async function seedBackOffice(em: EntityManager, services: Services, as: Record<string, Viewer>, product: Record<string, string>): Promise<void> {
+  const chairs = must('supplier', await services.purchasing.createSupplier(em, as.finance, { name: 'Seating Supply Co', email: 'orders@seating.example', paymentTermsDays: 30 }));
+  const lights = must('supplier', await services.purchasing.createSupplier(em, as.finance, { name: 'Bright Lights GmbH', email: 'sales@bright.example', paymentTermsDays: 14 }));
+  const po = async (supplierId: string, lines: [string, number, string][]) =>
+    must(
+      'purchase order',
+      await services.purchasing.createPurchaseOrder(em, as.warehouse, { supplierId, lines: lines.map(([sku, quantity, unitCost]) => ({ productId: product[sku], quantity, unitCost })) }),
+    );
+
+  // Received in full, billed and paid.
+  const p1 = await po(chairs.id, [['CHAIR-ERGO', 20, '150.00']]);
+  must('receive', await services.purchasing.receive(em, as.warehouse, p1.id, null));
+  const b1 = must('bill', await services.purchasing.recordBill(em, as.finance, { supplierId: chairs.id, purchaseOrderId: p1.id, supplierReference: 'SSC-2291', billDate: daysAgo(12) }));
+  must('pay bill', await services.purchasing.payBill(em, as.finance, { billId: b1.id, amount: b1.total, paidOn: daysAgo(2) }));
+  // Received in part, billed for what arrived, not yet paid.
+  const p2 = await po(lights.id, [
+    ['LAMP-LED', 60, '17.90'],
+    ['MON-27', 10, '238.00'],
+  ]);
+  must('receive part', await services.purchasing.receive(em, as.warehouse, p2.id, [{ productId: product['LAMP-LED'], quantity: 60 }]));
+  must('bill part', await services.purchasing.recordBill(em, as.finance, { supplierId: lights.id, purchaseOrderId: p2.id, supplierReference: 'BL-7781' }));
+  // Still open: nothing received yet.
+  await po(chairs.id, [['DESK-SIT-STAND', 8, '385.00']]);
+  // A standalone bill (delivery charges), due.
+  must('standalone bill', await services.purchasing.recordBill(em, as.finance, { supplierId: lights.id, amount: '120.00', supplierReference: 'BL-FREIGHT-12', billDate: daysAgo(3) }));
+
+  // The books are closed through the end of the month before last.
+  const now = new Date();
+  const endOfMonthBeforeLast = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 0)).toISOString().slice(0, 10);
+  must('close period', await services.periodClose.close(em, as.finance, endOfMonthBeforeLast));
 }
