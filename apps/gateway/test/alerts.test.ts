@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { Client } from 'pg';
 import {
   AcknowledgeAlertDocument,
+  AuditLogDocument,
   AlertsDocument,
   AlertStreamDocument,
   ConfirmOrderDocument,
@@ -225,6 +226,10 @@ it('lists and acknowledges only alerts the viewer may see', async () => {
   expect(ack.acknowledgeAlert.alert?.acknowledgedAt).toBeTruthy();
   const after = await a.gql(AlertsDocument, { first: 100, unacknowledged: true }, crew.finance);
   expect(after.alerts.edges.some((e) => e.node.id === alert.id)).toBe(false);
+  // Acknowledging is audited once; acknowledging again changes nothing and states nothing.
+  await a.gql(AcknowledgeAlertDocument, { id: alert.id }, crew.finance);
+  const audit = await a.gql(AuditLogDocument, { first: 10, entityType: 'Alert', entityId: alert.id }, crew.finance);
+  expect(audit.auditLog!.edges.map((e) => [e.node.action, e.node.actor?.id])).toEqual([['AlertAcknowledged', crew.ids.rep2]]);
 });
 
 it('keeps delivering after the database drops the listening connection', async () => {

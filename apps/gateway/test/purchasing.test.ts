@@ -24,6 +24,7 @@ import { startTestGateway, type TestGateway } from './support/test-app';
  * leaves an append-only audit line with its values before and after.
  */
 const doc = <R>(source: string) => parse(source) as TypedDocumentNode<R, Record<string, unknown>>;
+const UpdateUserDocument = doc<{ updateUser: { userErrors: { code: string }[] } }>(`mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { userErrors { code } } }`);
 const ReceiveLines = doc<{ receivePurchaseOrder: { purchaseOrder: { id: string; status: string } | null; userErrors: { code: string; field: string[] | null }[] } }>(
   `mutation($id: ID!, $lines: [PurchaseQuantityInput!]) { receivePurchaseOrder(id: $id, lines: $lines) { purchaseOrder { id status } userErrors { code field } } }`,
 );

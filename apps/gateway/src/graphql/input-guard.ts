@@ -22,8 +22,18 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { badUserInput } from './errors';
 import { isAlertId, isUuid } from './ids';
 
-/** The ID arguments that carry alert ids (numbers); every other ID names a row by UUID. */
-const ALERT_ID_ARGS = new Set(['Mutation.acknowledgeAlert.id', 'Subscription.alertRaised.after']);
+type IdCheck = (value: string) => boolean;
+
+/**
+ * The ID arguments that are not row UUIDs: alert ids (numbers), and the audit
+ * log's record id (a row's UUID or an alert's number). Every other ID names a
+ * row by UUID.
+ */
+const ID_KINDS: Readonly<Record<string, IdCheck>> = {
+  'Mutation.acknowledgeAlert.id': isAlertId,
+  'Subscription.alertRaised.after': isAlertId,
+  'Query.auditLog.entityId': (v) => isUuid(v) || isAlertId(v),
+};
 
 type Check = (value: unknown, path: string[]) => void;
 
@@ -35,16 +45,16 @@ function forEachItem(check: Check): Check {
 }
 
 /** What to check in a value of an input type: IDs of the right kind, and no NUL in any string. null: nothing to check. */
-function checkerFor(type: GraphQLInputType, alertId: boolean, depth = 0): Check | null {
+function checkerFor(type: GraphQLInputType, idCheck: IdCheck, depth = 0): Check | null {
   const t = getNullableType(type);
   if (depth > 8) return null;
   if (isListType(t)) {
-    const inner = checkerFor(t.ofType, alertId, depth + 1);
+    const inner = checkerFor(t.ofType, idCheck, depth + 1);
     return inner && forEachItem(inner);
   }
   if (isInputObjectType(t)) {
     const fields = Object.values(t.getFields())
-      .map((f) => ({ name: f.name, check: checkerFor(f.type, false, depth + 1) }))
+      .map((f) => ({ name: f.name, check: checkerFor(f.type, isUuid, depth + 1) }))
       .filter((f): f is { name: string; check: Check } => f.check !== null);
     if (fields.length === 0) return null;
     return (value, path) => {
@@ -58,7 +68,7 @@ function checkerFor(type: GraphQLInputType, alertId: boolean, depth = 0): Check 
       if (typeof value !== 'string') return;
       if (value.includes('\u0000')) throw badUserInput(`${path.at(-1)} must not contain NUL characters`, path);
       if (!isId) return;
-      if (alertId ? !isAlertId(value) : !isUuid(value)) throw badUserInput(`${path.at(-1)} is not an id this API returned`, path);
+      if (!idCheck(value)) throw badUserInput(`${path.at(-1)} is not an id this API returned`, path);
     };
   }
   return null;
@@ -68,7 +78,7 @@ const checkers = new WeakMap<readonly GraphQLArgument[], Check | null>();
 
 function argumentsChecker(coordinate: string, args: readonly GraphQLArgument[]): Check | null {
   if (checkers.has(args)) return checkers.get(args)!;
-  const parts = args.map((a) => ({ name: a.name, check: checkerFor(a.type, ALERT_ID_ARGS.has(`${coordinate}.${a.name}`)) })).filter((a): a is { name: string; check: Check } => a.check !== null);
+  const parts = args.map((a) => ({ name: a.name, check: checkerFor(a.type, ID_KINDS[`${coordinate}.${a.name}`] ?? isUuid) })).filter((a): a is { name: string; check: Check } => a.check !== null);
   const check: Check | null = parts.length
     ? (value) => {
         const given = value as Record<string, unknown>;

@@ -93,7 +93,12 @@ export type BusinessEventFacts =
     }
   | { type: 'UserCreated'; userId: string; email: string; role: string }
   /** An admin changed a user's role or switched it on or off: what it may read changes at once, on every instance. */
-  | { type: 'UserUpdated'; userId: string; before: { role: string; active: boolean; commissionRate?: string | null }; after: { role: string; active: boolean; commissionRate?: string | null } }
+  | {
+      type: 'UserUpdated';
+      userId: string;
+      before: { name?: string; role: string; active: boolean; commissionRate?: string | null };
+      after: { name?: string; role: string; active: boolean; commissionRate?: string | null };
+    }
   /* Time-based events, found by the scan. */
   | { type: 'InvoiceFellOverdue'; customer: CustomerRef; invoiceId: string; invoiceNumber: string; dueDate: IsoDate; balanceDue: string }
   /** An invoice is more than the policy's days late, so the customer (not held by hand) is now ON_HOLD for it. */
@@ -129,6 +134,7 @@ export type BusinessEventFacts =
   | { type: 'PurchaseOrderReceived'; purchaseOrderId: string; number: string; lines: { productId: string; quantity: number; unitCost: string }[]; stock: StockMove[] }
   | { type: 'SupplierBillRecorded'; billId: string; number: string; supplierId: string; purchaseOrderId: string | null; amount: string; billDate: IsoDate }
   | { type: 'SupplierBillPaid'; billId: string; number: string; supplierId: string; amount: string; paidOn: IsoDate }
+  | { type: 'AlertAcknowledged'; alertId: string; kind: string }
   | { type: 'PeriodClosed'; closedThrough: IsoDate; closedBefore: IsoDate | null };
 
 export type BusinessEvent = EventMeta & BusinessEventFacts;

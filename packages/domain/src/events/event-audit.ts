@@ -73,6 +73,8 @@ function subject(e: BusinessEventFacts): [string, string] {
       return ['SupplierBill', e.billId];
     case 'PeriodClosed':
       return ['Ledger', 'period'];
+    case 'AlertAcknowledged':
+      return ['Alert', e.alertId];
   }
 }
 

@@ -44,15 +44,17 @@ export class AlertService {
   async acknowledge(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<AlertType>> {
     const v = requireViewer(viewer);
     if (!isAlertId(id)) return refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']);
-    return inTransaction(em, v, async (tx) => {
+    return inTransaction(em, v, async (tx, events) => {
       const vis = alertVisibilitySql(v);
-      const rows = await query<AlertRow>(
+      const rows = await query<AlertRow & { acknowledged_now: boolean }>(
         tx,
         `update alerts a set acknowledged_at = coalesce(a.acknowledged_at, now()), acknowledged_by_id = coalesce(a.acknowledged_by_id, ?)
-          where a.id = ?::bigint and ${vis.sql} returning ${ALERT_COLUMNS}`,
+          where a.id = ?::bigint and ${vis.sql} returning ${ALERT_COLUMNS}, a.acknowledged_at = now() as acknowledged_now`,
         [v.id, id, ...vis.params],
       );
       if (!rows[0]) throw new Refused(UserErrorCode.NOT_FOUND, 'No such alert.', ['id']);
+      // Acknowledging again changes nothing, so it states nothing (and leaves no audit line).
+      if (rows[0].acknowledged_now) events.record({ type: 'AlertAcknowledged', alertId: id, kind: rows[0].kind });
       return alertOf(rows[0]);
     });
   }

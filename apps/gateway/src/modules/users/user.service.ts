@@ -80,8 +80,8 @@ export class UserService {
       const [row] = await query<{ id: string }>(tx, 'select id from users where id = ? for no key update', [id]);
       if (!row) throw new Refused(UserErrorCode.NOT_FOUND, 'No such user.', ['id']);
       const user = await tx.findOneOrFail(User, { id }, { refresh: true });
-      const before = { role: user.role, active: user.active, commissionRate: user.commissionRate ?? null };
-      const after = { role: changes.role ?? user.role, active: changes.active ?? user.active, commissionRate: commissionRate ?? user.commissionRate ?? null };
+      const before = { name: user.name, role: user.role, active: user.active, commissionRate: user.commissionRate ?? null };
+      const after = { name: changes.name?.trim() || user.name, role: changes.role ?? user.role, active: changes.active ?? user.active, commissionRate: commissionRate ?? user.commissionRate ?? null };
       if (before.role === Role.ADMIN && before.active && (after.role !== Role.ADMIN || !after.active)) {
         const [{ n }] = await query<{ n: number }>(tx, `select count(*)::int as n from users where role = 'ADMIN' and active and id <> ?`, [id]);
         if (n === 0) throw new Refused(UserErrorCode.CONFLICT, 'This is the last active ADMIN; make another user ADMIN first.', ['input', changes.role ? 'role' : 'active']);
@@ -90,7 +90,7 @@ export class UserService {
       if (commissionRate !== null) user.commissionRate = commissionRate;
       user.role = after.role;
       user.active = after.active;
-      if (before.role !== after.role || before.active !== after.active || before.commissionRate !== after.commissionRate) events.record({ type: 'UserUpdated', userId: id, before, after });
+      if (Object.keys(before).some((k) => before[k as keyof typeof before] !== after[k as keyof typeof after])) events.record({ type: 'UserUpdated', userId: id, before, after });
       return user;
     });
     // This instance need not wait for its own notice to come back.
