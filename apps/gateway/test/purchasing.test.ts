@@ -135,6 +135,9 @@ it('records every change in an append-only audit log, with values before and aft
   expect(log.map((l) => l.action)).toEqual(['CreditLimitChanged', 'CustomerCreated']);
   expect(log[0]).toMatchObject({ actor: { id: crew.ids.finance }, entityType: 'Customer', entityId: c.id, before: { creditLimit: null }, after: { creditLimit: '750.00' } });
   expect(log[1]).toMatchObject({ actor: { id: crew.ids.rep1 }, before: null, after: { customer: { customerName: 'Audited Co' } } });
+  expect((await gw.gql(UpdateUserDocument, { id: crew.ids.rep2, input: { name: 'Rosa Renamed' } }, crew.admin)).updateUser.userErrors).toEqual([]);
+  const renamed = (await gw.gql(AuditLogDocument, { first: 1, entityType: 'User', entityId: crew.ids.rep2 }, crew.admin)).auditLog!.edges[0].node;
+  expect(renamed).toMatchObject({ action: 'UserUpdated', actor: { id: crew.ids.admin }, before: { name: 'rep2' }, after: { name: 'Rosa Renamed' } });
   const sqlstate = (sql: string) =>
     db.query(sql).then(
       () => 'ok',

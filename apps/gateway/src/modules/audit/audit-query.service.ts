@@ -46,7 +46,7 @@ export class AuditQueryService {
     }
     const rows = await query<AuditRow>(
       em,
-      `select id::text as id, at, actor_id, action, entity_type, entity_id, before, after from audit_log ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit ?`,
+      `select id::text as id, at, actor_id, action, entity_type, entity_id, before, after from audit_log ${where.length ? `where ${where.join(' and ')}` : ''} order by audit_log.id desc limit ?`,
       [...params, page.limit + 1],
     );
     return toConnection(
