@@ -13,7 +13,7 @@ import { Product } from '../catalog/product.entity';
 import type { Customer } from '../customers/customer.entity';
 import { customerRef } from '../customers/customer.mapper';
 import { Order } from '../orders/order.entity';
-import { nextNumber, persistDraftOrder } from '../orders/order.service';
+import { nextNumber, persistDraftOrder, pricedLineFields } from '../orders/order.service';
 import { User } from '../users/user.entity';
 import { Quote, QuoteStatus } from './quote.entity';
 import type { CreateQuoteInput } from './quote.input';
@@ -75,22 +75,7 @@ export class QuoteService {
         taxTotal: domain.formatMoney(s.priced.taxTotal),
         total: domain.formatMoney(s.priced.total),
       });
-      s.priced.lines.forEach((p, i) => {
-        const l = lines[i];
-        quote.lines.add(
-          tx.create(QuoteLine, {
-            quote,
-            lineNo: i + 1,
-            product: l.product,
-            quantity: l.quantity,
-            unitPrice: l.unitPrice,
-            discountPercent: l.discountPercent,
-            taxRate: l.taxRate,
-            lineNet: domain.formatMoney(p.net),
-            taxAmount: domain.formatMoney(p.tax),
-          }),
-        );
-      });
+      for (const fields of pricedLineFields(lines, s.priced)) quote.lines.add(tx.create(QuoteLine, { quote, ...fields }));
       await tx.flush();
       events.record({ type: 'QuoteCreated', customer: customerRef(customer), quote: quoteRef(quote), status: quote.status });
       return quote;

@@ -73,6 +73,20 @@ export interface DraftOrderLine {
   taxRate: string;
 }
 
+/** The stored fields of priced document lines (order or quote lines), numbered from 1, with the domain's net and tax per line. */
+export function pricedLineFields(lines: readonly DraftOrderLine[], priced: domain.PricedDocument) {
+  return priced.lines.map((p, i) => ({
+    lineNo: i + 1,
+    product: lines[i].product,
+    quantity: lines[i].quantity,
+    unitPrice: lines[i].unitPrice,
+    discountPercent: lines[i].discountPercent,
+    taxRate: lines[i].taxRate,
+    lineNet: domain.formatMoney(p.net),
+    taxAmount: domain.formatMoney(p.tax),
+  }));
+}
+
 /**
  * Writes a DRAFT order with its lines and totals as the domain priced them
  * (createOrder, and accepting a quote), numbered from the order sequence and
@@ -91,22 +105,7 @@ export async function persistDraftOrder(
     total: domain.formatMoney(d.priced.total),
     createdBy: tx.getReference(User, d.createdById),
   });
-  d.priced.lines.forEach((p, i) => {
-    const l = d.lines[i];
-    order.lines.add(
-      tx.create(OrderLine, {
-        order,
-        lineNo: i + 1,
-        product: l.product,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        discountPercent: l.discountPercent,
-        taxRate: l.taxRate,
-        lineNet: domain.formatMoney(p.net),
-        taxAmount: domain.formatMoney(p.tax),
-      }),
-    );
-  });
+  for (const fields of pricedLineFields(d.lines, d.priced)) order.lines.add(tx.create(OrderLine, { order, ...fields }));
   await tx.flush();
   return order;
 }
