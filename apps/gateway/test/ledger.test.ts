@@ -92,6 +92,20 @@ it('posts each step of order to cash as one balanced entry, at moving-average co
   expect(balance(t, '1200')).toBe(await sum('select inventory_value as x from products'));
 });
 
+it('writes no entry, and no error, for stock that cost nothing', async () => {
+  const before = await entryCount();
+  const free = await gw.gql(
+    doc<{ createProduct: { product: { id: string } | null; userErrors: Err[] } }>(
+      'mutation($i: CreateProductInput!) { createProduct(input: $i) { product { id } userErrors { code field message } } }',
+    ),
+    { i: { sku: 'FREE-1', name: 'Free sample', unitPrice: '1.00', unitCost: '0', initialStock: 5 } },
+    crew.manager,
+  );
+  expect(free.createProduct.userErrors).toEqual([]);
+  expect(await entryCount()).toBe(before);
+  expect((await gw.gql(Verify, {}, crew.finance)).verifyLedger!.ok).toBe(true);
+});
+
 it('writes no entry for a change that is refused or rolls back', async () => {
   const c = await createCustomer(gw, crew.rep1, { name: 'Rollback Co' });
   const before = await entryCount();

@@ -11,7 +11,8 @@ import { entryHash } from './ledger-hash';
  * ledger lock it checks each date against the closed period (the domain's
  * postToLedger: PERIOD_CLOSED refuses the whole change), numbers the entries,
  * extends the hash chain and moves its head. The database checks again what
- * it can (balance at commit, the closed date, append-only).
+ * it can (balance at commit, the closed date, append-only). A posting of
+ * zero (stock that cost nothing) writes no entry.
  */
 export async function postEntries(tx: EntityManager, postings: readonly domain.LedgerPosting[], actorId: string | null): Promise<void> {
   if (postings.length === 0) return;
@@ -21,6 +22,8 @@ export async function postEntries(tx: EntityManager, postings: readonly domain.L
   for (const p of postings) {
     const posted = domain.postToLedger(p, state.closedThrough);
     if (!posted.ok) throw new Refused(UserErrorCode.PERIOD_CLOSED, posted.message);
+    // A movement worth nothing (stock at no cost) moves no money: there is nothing to post.
+    if (posted.value.lines.length === 0) continue;
     number += 1n;
     const lines = posted.value.lines.map((l) => ({ accountCode: domain.CHART_OF_ACCOUNTS[l.account].code, debit: l.debit.toFixed(2), credit: l.credit.toFixed(2) }));
     const hash = entryHash(prevHash, { number, postedAt: p.date, source: p.source, reference: p.reference, lines });
