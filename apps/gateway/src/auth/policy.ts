@@ -86,6 +86,14 @@ export function assertMayReadPurchasing(viewer: Viewer): void {
   if (![Role.ADMIN, Role.FINANCE, Role.WAREHOUSE].includes(viewer.role)) throw forbidden('Your role may not read suppliers or purchase orders.');
 }
 
+/** KPIs: sales management, finance and admin. Commissions: finance and admin. */
+export function assertMayReadKpis(viewer: Viewer): void {
+  if (![Role.ADMIN, Role.SALES_MANAGER, Role.FINANCE].includes(viewer.role)) throw forbidden('Your role may not read KPIs.');
+}
+export function assertMayReadCommissions(viewer: Viewer): void {
+  if (viewer.role !== Role.ADMIN && viewer.role !== Role.FINANCE) throw forbidden('Your role may not read commissions.');
+}
+
 export const may = {
   writeCustomers: (v: Viewer) => SALES.includes(v.role),
   reassignCustomers: (v: Viewer) => v.role === Role.ADMIN || v.role === Role.SALES_MANAGER,

@@ -78,7 +78,7 @@ export type BusinessEventFacts =
       type: 'InvoiceIssued';
       customer: CustomerRef;
       orderId: string;
-      invoice: { invoiceId: string; invoiceNumber: string; issueDate: IsoDate; dueDate: IsoDate; total: string };
+      invoice: { invoiceId: string; invoiceNumber: string; issueDate: IsoDate; dueDate: IsoDate; subtotal: string; taxTotal: string; total: string };
       credit: CreditMove;
     }
   | {

@@ -38,7 +38,7 @@ describe('alertsForEvent', () => {
         type: 'InvoiceIssued',
         customer,
         orderId: 'o1',
-        invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', total: '5.00' },
+        invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', subtotal: '5.00', taxTotal: '0.00', total: '5.00' },
         credit: move('OK', 'ON_HOLD', { kind: 'INVOICE_OVERDUE', invoiceId: 'i1' }),
       }),
       ['CREDIT_HOLD'],
@@ -65,7 +65,7 @@ describe('alertsForEvent', () => {
       type: 'InvoiceIssued',
       customer,
       orderId: 'o1',
-      invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', total: '5.00' },
+      invoice: { invoiceId: 'i1', invoiceNumber: 'INV-1', issueDate: '2025-01-01', dueDate: '2025-01-01', subtotal: '5.00', taxTotal: '0.00', total: '5.00' },
       credit: move('OK', 'ON_HOLD', { kind: 'INVOICE_OVERDUE', invoiceId: 'i1' }),
     });
     const scan = event({ type: 'OverdueHoldReached', customer, invoiceId: 'i1', dueDate: '2025-01-01' });

@@ -31,7 +31,13 @@ describe('timelineEntryForEvent', () => {
     ],
     [{ type: 'OrderCancelled', customer, order, reason: 'duplicate', stock: [] }, 'ORDER_CANCELLED', 'COMMERCIAL', /SO-000007 cancelled: duplicate/],
     [
-      { type: 'InvoiceIssued', customer, orderId: 'o1', invoice: { invoiceId: 'i1', invoiceNumber: 'INV-000002', issueDate: '2026-03-01', dueDate: '2026-03-31', total: '10.00' }, credit },
+      {
+        type: 'InvoiceIssued',
+        customer,
+        orderId: 'o1',
+        invoice: { invoiceId: 'i1', invoiceNumber: 'INV-000002', issueDate: '2026-03-01', dueDate: '2026-03-31', subtotal: '10.00', taxTotal: '0.00', total: '10.00' },
+        credit,
+      },
       'INVOICE_ISSUED',
       'COMMERCIAL',
       /INV-000002 issued, total 10\.00, due 2026-03-31/,

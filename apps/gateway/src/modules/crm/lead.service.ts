@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
-import { Role, type Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../auth/viewer';
 import { lockLead } from '../../db/locks';
 import { query } from '../../db/sql';
 import { inTransaction, refused, refusedFromDomain, refusedWith, type MutationResult } from '../../db/transaction';
@@ -14,21 +14,13 @@ import { customerRef } from '../customers/customer.mapper';
 import { Lead, LeadStatus } from './lead.entity';
 import type { ConvertLeadInput, CreateLeadInput } from './lead.input';
 import { Opportunity, OpportunityStage } from './opportunity.entity';
+import { salesOwner } from '../users/sales-owner';
 
 export interface Conversion {
   lead: Lead;
   customer: Customer;
   contact: Contact;
   opportunity: Opportunity | null;
-}
-
-/** A sales user who may own leads, deals and customers; anything else is NOT_FOUND on `field`. */
-export async function salesOwner(tx: EntityManager, v: Viewer, requested: string | null | undefined, fallback: string, field: string[]): Promise<string> {
-  if (v.role === Role.SALES_REP) return v.id;
-  if (requested == null) return fallback;
-  const [owner] = isUuid(requested) ? await query<{ id: string }>(tx, `select id from users where id = ? and role in ('SALES_REP', 'SALES_MANAGER', 'ADMIN') and active`, [requested]) : [];
-  if (!owner) throw new Refused(UserErrorCode.NOT_FOUND, 'No such sales user.', field);
-  return owner.id;
 }
 
 /** Leads: created by the sales team, moved along the domain's table, converted once into a customer, its contact and maybe a deal. */

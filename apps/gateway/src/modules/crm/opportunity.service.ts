@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
-import { Role, type Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../auth/viewer';
 import { lockCustomer, lockOpportunityWithCustomer } from '../../db/locks';
-import { query } from '../../db/sql';
 import { inTransaction, refused, refusedFromDomain, refusedWith, type MutationResult } from '../../db/transaction';
 import { isUuid } from '../../graphql/ids';
-import { Refused, UserErrorCode } from '../../graphql/user-error.type';
+import { UserErrorCode } from '../../graphql/user-error.type';
 import { inputErrors } from '../../graphql/validate-input';
 import { customerRef } from '../customers/customer.mapper';
+import { salesOwner } from '../users/sales-owner';
 import { Opportunity, OpportunityStage } from './opportunity.entity';
 import type { CreateOpportunityInput } from './opportunity.input';
 
@@ -27,14 +27,7 @@ export class OpportunityService {
     if (domain.isFinalStage(stage)) return refused(UserErrorCode.BAD_USER_INPUT, 'A new opportunity starts in an open stage; move it to WON or LOST afterwards.', ['input', 'stage']);
     return inTransaction(em, v, async (tx, events) => {
       const customer = await lockCustomer(tx, v, input.customerId, ['input', 'customerId']);
-      let ownerId = v.role === Role.SALES_REP ? v.id : (input.ownerId ?? customer.owner.id);
-      if (input.ownerId != null && v.role !== Role.SALES_REP) {
-        const [owner] = isUuid(input.ownerId)
-          ? await query<{ id: string }>(tx, `select id from users where id = ? and role in ('SALES_REP', 'SALES_MANAGER', 'ADMIN') and active`, [input.ownerId])
-          : [];
-        if (!owner) throw new Refused(UserErrorCode.NOT_FOUND, 'No such sales user.', ['input', 'ownerId']);
-        ownerId = owner.id;
-      }
+      const ownerId = await salesOwner(tx, v, input.ownerId, customer.owner.id, ['input', 'ownerId']);
       const opportunity = tx.create(Opportunity, {
         customer: customer.id,
         owner: ownerId,

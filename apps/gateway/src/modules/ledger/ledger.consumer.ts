@@ -30,11 +30,9 @@ export const ledgerConsumer: EventConsumer = {
 
     for (const e of events) {
       switch (e.type) {
-        case 'InvoiceIssued': {
-          const [inv] = await query<{ subtotal: string; tax_total: string }>(tx, 'select subtotal::text, tax_total::text from invoices where id = ?', [e.invoice.invoiceId]);
-          postings.push(domain.invoicePosting({ date: e.invoice.issueDate, reference: e.invoice.invoiceNumber, subtotal: inv.subtotal, taxTotal: inv.tax_total }));
+        case 'InvoiceIssued':
+          postings.push(domain.invoicePosting({ date: e.invoice.issueDate, reference: e.invoice.invoiceNumber, subtotal: e.invoice.subtotal, taxTotal: e.invoice.taxTotal }));
           break;
-        }
         case 'PaymentReceived': {
           const applied = domain.sumMoney(e.allocations.map((a) => a.amount));
           postings.push(domain.paymentPosting({ date: e.receivedOn, reference: e.paymentId, applied, unapplied: e.unapplied }));

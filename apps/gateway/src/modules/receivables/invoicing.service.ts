@@ -67,7 +67,15 @@ export class InvoicingService {
         type: 'InvoiceIssued',
         customer: customerRef(customer),
         orderId: order.id,
-        invoice: { invoiceId: invoice.id, invoiceNumber: invoice.number, issueDate: invoice.issueDate, dueDate: invoice.dueDate, total: invoice.total },
+        invoice: {
+          invoiceId: invoice.id,
+          invoiceNumber: invoice.number,
+          issueDate: invoice.issueDate,
+          dueDate: invoice.dueDate,
+          subtotal: invoice.subtotal,
+          taxTotal: invoice.taxTotal,
+          total: invoice.total,
+        },
         credit: moved,
       });
       return invoice;

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
-import { requireViewer } from '../../auth/policy';
-import { Role, type Viewer } from '../../auth/viewer';
+import { assertMayReadCommissions, assertMayReadKpis, requireViewer } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
 import { query } from '../../db/sql';
-import { badUserInput, forbidden } from '../../graphql/errors';
+import { badUserInput } from '../../graphql/errors';
 import type { CommissionType, KpisType } from './report.type';
 
 const fmt = (d: domain.Decimal | null) => (d === null ? null : domain.formatMoney(d));
@@ -23,8 +23,7 @@ function periodOf(from: string, to: string): domain.ReportingPeriod {
  */
 export class ReportQueryService {
   async kpis(em: EntityManager, viewer: Viewer | null, from: string, to: string): Promise<KpisType> {
-    const v = requireViewer(viewer);
-    if (![Role.ADMIN, Role.SALES_MANAGER, Role.FINANCE].includes(v.role)) throw forbidden('Your role may not read KPIs.');
+    assertMayReadKpis(requireViewer(viewer));
     const period = periodOf(from, to);
     const [invoices, receivables, paid, campaigns, leads, opportunities] = await Promise.all([
       query<{ issueDate: string; subtotal: string }>(em, `select issue_date::text as "issueDate", subtotal::text as subtotal from invoices where issue_date between ? and ?`, [period.from, period.to]),
@@ -65,8 +64,7 @@ export class ReportQueryService {
 
   /** Per sales user: its customers' invoices fully paid in the period (paid on the last payment applied to them), at its rate. */
   async commissions(em: EntityManager, viewer: Viewer | null, from: string, to: string): Promise<CommissionType[]> {
-    const v = requireViewer(viewer);
-    if (v.role !== Role.ADMIN && v.role !== Role.FINANCE) throw forbidden('Your role may not read commissions.');
+    assertMayReadCommissions(requireViewer(viewer));
     const period = periodOf(from, to);
     const [invoices, reps] = await Promise.all([
       query<{ ownerId: string; subtotal: string; paidOn: string }>(
