@@ -87,7 +87,8 @@ export type Config = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One line (main.ts prints it after "tandem: " and exits 2): what a log collector or a terminal shows whole.
+    super(`Invalid configuration: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
 }

@@ -76,6 +76,63 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x', ...env }).INTROSPECTION).toBe(allowed);
   });
 
+  it('has bounded database waits and transaction attempts by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      DB_LOCK_TIMEOUT_MS: 3_000,
+      DB_STATEMENT_TIMEOUT_MS: 30_000,
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 60_000,
+      DB_CONNECT_TIMEOUT_MS: 10_000,
+      DB_POOL_ACQUIRE_TIMEOUT_MS: 5_000,
+      TX_MAX_ATTEMPTS: 5,
+    });
+  });
+
+  it('reads the database timeouts and TX_MAX_ATTEMPTS', () => {
+    const c = loadConfig({
+      DB_LOCK_TIMEOUT_MS: '250',
+      DB_STATEMENT_TIMEOUT_MS: '1500',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2000',
+      DB_CONNECT_TIMEOUT_MS: '750',
+      DB_POOL_ACQUIRE_TIMEOUT_MS: '100',
+      TX_MAX_ATTEMPTS: '1',
+    });
+    expect(c).toMatchObject({
+      DB_LOCK_TIMEOUT_MS: 250,
+      DB_STATEMENT_TIMEOUT_MS: 1500,
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 2000,
+      DB_CONNECT_TIMEOUT_MS: 750,
+      DB_POOL_ACQUIRE_TIMEOUT_MS: 100,
+      TX_MAX_ATTEMPTS: 1,
+    });
+  });
+
+  it.each([
+    [{ DB_LOCK_TIMEOUT_MS: 'soon' }, /DB_LOCK_TIMEOUT_MS must be a number of milliseconds \(got "soon"\)/],
+    [{ DB_STATEMENT_TIMEOUT_MS: '0' }, /DB_STATEMENT_TIMEOUT_MS .*\(got "0"\)/],
+    [{ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1.5' }, /DB_IDLE_IN_TRANSACTION_TIMEOUT_MS .*\(got "1.5"\)/],
+    [{ DB_CONNECT_TIMEOUT_MS: '-5' }, /DB_CONNECT_TIMEOUT_MS .*\(got "-5"\)/],
+    [{ DB_POOL_ACQUIRE_TIMEOUT_MS: '600001' }, /DB_POOL_ACQUIRE_TIMEOUT_MS .*\(got "600001"\)/],
+    [{ TX_MAX_ATTEMPTS: '0' }, /TX_MAX_ATTEMPTS .*\(got "0"\)/],
+    [{ TX_MAX_ATTEMPTS: 'many' }, /TX_MAX_ATTEMPTS must be a number \(got "many"\)/],
+  ])('refuses the wait or attempt bound %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('states every problem on one line', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', TX_MAX_ATTEMPTS: '0', SEED_DEMO: 'maybe' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { message, problems } = error as ConfigError;
+    expect(problems).toHaveLength(3);
+    expect(message).toBe(`Invalid configuration: ${problems.join('; ')}`);
+    expect(message).not.toContain('\n');
+  });
+
   it('treats empty strings as unset', () => {
     const c = loadConfig({ PORT: '', DATABASE_URL: '' });
     expect(c.PORT).toBe(4000);

@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { print } from 'graphql';
+import { parse, print } from 'graphql';
 import { Client } from 'pg';
-import { ConfirmOrderDocument, CreateOrderDocument, Customer360Document, InvoiceOrderDocument, ProductsDocument, RecordPaymentDocument, ShipOrderDocument } from '@tandem/client';
+import {
+  ConfirmOrderDocument,
+  CreateOrderDocument,
+  Customer360Document,
+  InvoiceOrderDocument,
+  ProductsDocument,
+  ReceivablesAgingDocument,
+  RecordPaymentDocument,
+  ShipOrderDocument,
+} from '@tandem/client';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createCrew, createCustomer, createProduct, type Crew } from './support/fixtures';
 import { JWT_SECRET, startTestGateway, type TestGateway } from './support/test-app';
@@ -11,11 +20,37 @@ import { JWT_SECRET, startTestGateway, type TestGateway } from './support/test-a
 /**
  * kill -9 of a gateway in the middle of a concurrent order-to-cash load: every
  * write it acknowledged is there afterwards, nothing is half-written, and the
- * stock, credit, invoice and payment figures recomputed from the raw rows
- * equal what the API reports. The load runs against the real main.js in a
+ * stock, credit, aging, invoice and payment figures recomputed from the raw
+ * rows (lines, allocations, shipments) equal what the API reports. The load runs against the real main.js in a
  * child process; the checks run through another gateway on the same database.
  */
 jest.setTimeout(120_000);
+
+interface Page<N> {
+  edges: { node: N }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+type InvoiceFigures = { id: string; total: string; amountPaid: string; balanceDue: string; status: string };
+type PaymentFigures = { id: string; amount: string; unappliedAmount: string };
+const INVOICES = parse(
+  'query CrashInvoices($after: String) { list: invoices(first: 100, after: $after) { edges { node { id total amountPaid balanceDue status } } pageInfo { hasNextPage endCursor } } }',
+) as TypedDocumentNode<{ list: Page<InvoiceFigures> }, { after?: string | null }>;
+const PAYMENTS = parse(
+  'query CrashPayments($after: String) { list: payments(first: 100, after: $after) { edges { node { id amount unappliedAmount } } pageInfo { hasNextPage endCursor } } }',
+) as TypedDocumentNode<{ list: Page<PaymentFigures> }, { after?: string | null }>;
+
+/** Every node of a list, page by page. */
+async function allPages<N>(gw: TestGateway, doc: TypedDocumentNode<{ list: Page<N> }, { after?: string | null }>, token: string): Promise<N[]> {
+  const nodes: N[] = [];
+  for (let after: string | null | undefined = null; ;) {
+    const { list }: { list: Page<N> } = await gw.gql(doc, { after }, token);
+    nodes.push(...list.edges.map((e) => e.node));
+    if (!list.pageInfo.hasNextPage) return nodes;
+    after = list.pageInfo.endCursor;
+  }
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, { ...r }]));
 
 let gw: TestGateway;
 let crew: Crew;
@@ -150,7 +185,41 @@ it('loses no acknowledged write and leaves nothing half-written', async () => {
       expect(api.get(s.id)).toEqual({ onHand: s.on_hand, reserved: s.reserved, available: s.on_hand - s.reserved });
     }
 
-    // Credit from raw rows equals what the API reports, customer by customer.
+    // Invoices and payments recomputed from their lines and allocations equal what the API reports, one by one.
+    const rawInvoices = await q<{ id: string; total: string; amountPaid: string; balanceDue: string; status: string }>(
+      `select i.id, t.total::numeric(14,2)::text as "total", p.paid::numeric(14,2)::text as "amountPaid", (t.total - p.paid)::numeric(14,2)::text as "balanceDue",
+              case when p.paid = 0 then 'OPEN' when p.paid < t.total then 'PARTIALLY_PAID' else 'PAID' end as status
+         from invoices i
+         cross join lateral (select sum(l.line_net + l.tax_amount) as total from invoice_lines l where l.invoice_id = i.id) t
+         cross join lateral (select coalesce(sum(a.amount), 0) as paid from payment_allocations a where a.invoice_id = i.id) p`,
+    );
+    const rawPayments = await q<{ id: string; amount: string; unappliedAmount: string }>(
+      `select p.id, p.amount::numeric(14,2)::text as amount, (p.amount - coalesce(sum(a.amount), 0))::numeric(14,2)::text as "unappliedAmount"
+         from payments p left join payment_allocations a on a.payment_id = p.id group by p.id`,
+    );
+    expect(rawInvoices.length).toBeGreaterThanOrEqual(acked.invoices.size);
+    expect(rawInvoices.some((i) => i.status !== 'OPEN')).toBe(true); // payments were applied to some
+    expect(byId(await allPages(gw, INVOICES, crew.finance))).toEqual(byId(rawInvoices));
+    expect(byId(await allPages(gw, PAYMENTS, crew.finance))).toEqual(byId(rawPayments));
+
+    // Credit and aging from the same raw rows equal what the API reports, customer by customer.
+    const aging = new Map((await gw.gql(ReceivablesAgingDocument, {}, crew.finance)).receivablesAging!.customers.map((r) => [r.customer.id, r.total]));
+    for (const c of customers) {
+      const [recomputed] = await q<{ open: string; unapplied: string }>(
+        `select coalesce((select sum(t.total - p.paid) from invoices i
+                  cross join lateral (select sum(l.line_net + l.tax_amount) as total from invoice_lines l where l.invoice_id = i.id) t
+                  cross join lateral (select coalesce(sum(a.amount), 0) as paid from payment_allocations a where a.invoice_id = i.id) p
+                  where i.customer_id = $1), 0)::numeric(14,2)::text as open,
+                coalesce((select sum(p.amount) - coalesce((select sum(a.amount) from payment_allocations a join payments pp on pp.id = a.payment_id where pp.customer_id = $1), 0)
+                  from payments p where p.customer_id = $1), 0)::numeric(14,2)::text as unapplied`,
+        [c.id],
+      );
+      const credit = (await gw.gql(Customer360Document, { id: c.id }, crew.finance)).customer!.credit;
+      expect({ open: credit.openReceivables, unapplied: credit.unappliedCredit }).toEqual(recomputed);
+      expect(aging.get(c.id) ?? '0.00').toEqual(recomputed.open);
+    }
+
+    // Credit from the stored balances equals what the API reports, customer by customer.
     for (const c of customers) {
       const [raw] = await q<{ open: string; unapplied: string }>(
         `select coalesce((select sum(total - amount_paid) from invoices where customer_id = $1 and status in ('OPEN', 'PARTIALLY_PAID')), 0)::numeric(14,2)::text as open,

