@@ -54,7 +54,15 @@ export function App() {
 
   return (
     <Provider value={api.urql}>
-      <a className="skip" href="#main">
+      {/* The hash is the route, so the skip link moves the focus itself rather than going to #main. */}
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="bar">

@@ -205,7 +205,7 @@ function Table({ head, rows }: { head: string[]; rows: string[][] }) {
   if (rows.length === 0) return <p className="muted">None.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stacks">
         <thead>
           <tr>
             {head.map((h) => (
@@ -219,7 +219,9 @@ function Table({ head, rows }: { head: string[]; rows: string[][] }) {
           {rows.map((r, i) => (
             <tr key={i}>
               {r.map((cell, j) => (
-                <td key={j}>{cell}</td>
+                <td key={j} data-label={head[j]}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

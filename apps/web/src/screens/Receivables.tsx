@@ -1,43 +1,13 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery } from 'urql';
-import { ReceivablesAgingDocument, type ReceivablesAgingQuery } from '@tandem/client';
+import { ReceivablesAgingDocument } from '@tandem/client';
 import { Restricted } from '../components/CreditBadge';
+import { amountAt, BUCKETS, chartRows, shortBucket, type ChartRow } from '../lib/aging-chart';
 import { failures, forbiddenPaths, isForbidden } from '../lib/errors';
 import { formatDate, formatMoney, todayUtc } from '../lib/format';
 
-type Aging = NonNullable<ReceivablesAgingQuery['receivablesAging']>;
-const BUCKETS = [
-  ['notDue', 'Not due'],
-  ['days1To30', '1–30 days'],
-  ['days31To60', '31–60 days'],
-  ['days61To90', '61–90 days'],
-  ['over90', 'Over 90 days'],
-] as const;
 const COLOURS = ['#2563eb', '#0891b2', '#7c3aed', '#c026d3', '#ea580c', '#65a30d', '#64748b'];
-const SHOWN = 6;
-
-/**
- * The chart's bars, one per bucket, stacked by customer (the six largest, then
- * "others"). Heights are drawn from the API's amounts; every figure written on
- * the screen is the API's own string.
- */
-export function chartRows(aging: Aging) {
-  const largest = [...aging.customers].sort((a, b) => Number(b.total) - Number(a.total)).slice(0, SHOWN);
-  const rest = aging.customers.filter((c) => !largest.includes(c));
-  return {
-    series: [...largest.map((c) => c.customer.name), ...(rest.length ? ['Others'] : [])],
-    rows: BUCKETS.map(([key, label]) => {
-      const row: Record<string, string | number> = { bucket: label, total: aging.total[key] };
-      for (const c of largest) {
-        row[c.customer.name] = Number(c[key]);
-        row[`${c.customer.name} (as sent)`] = c[key];
-      }
-      if (rest.length) row.Others = rest.reduce((sum, c) => sum + Number(c[key]), 0);
-      return row;
-    }),
-  };
-}
 
 export function Receivables() {
   const [asOf, setAsOf] = useState(todayUtc());
@@ -69,15 +39,13 @@ export function Receivables() {
             <ResponsiveContainer width="100%" height={320}>
               <BarChart data={chart.rows} margin={{ left: 8, right: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="bucket" />
-                <YAxis width={70} />
-                {/* The API's own amount where there is one; the drawn number only for "Others". */}
-                <Tooltip
-                  formatter={(value, name, item) => [formatMoney(((item.payload as Record<string, unknown>)[`${String(name)} (as sent)`] as string | undefined) ?? Number(value).toFixed(2)), name]}
-                />
+                <XAxis dataKey="bucket" tickFormatter={shortBucket} interval={0} tick={{ fontSize: 12 }} />
+                <YAxis width={56} tick={{ fontSize: 12 }} />
+                {/* The exact amount (the API's, or the exact sum for "Others"), never the drawn number. */}
+                <Tooltip formatter={(_value, name, item) => [formatMoney(amountAt(item.payload as ChartRow, item.dataKey)), name]} />
                 <Legend />
-                {chart.series.map((name, i) => (
-                  <Bar key={name} dataKey={name} stackId="aging" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+                {chart.series.map((s, i) => (
+                  <Bar key={s.key} dataKey={s.dataKey} name={s.name} stackId="aging" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
                 ))}
               </BarChart>
             </ResponsiveContainer>
@@ -92,7 +60,7 @@ export function Receivables() {
             </figcaption>
           </figure>
           <div className="table-wrap">
-            <table>
+            <table className="stacks">
               <caption>By customer</caption>
               <thead>
                 <tr>
@@ -111,24 +79,28 @@ export function Receivables() {
                 {aging.customers.map((c) => (
                   <tr key={c.customer.id}>
                     <th scope="row">{c.customer.name}</th>
-                    {BUCKETS.map(([key]) => (
-                      <td key={key} className="num">
+                    {BUCKETS.map(([key, label]) => (
+                      <td key={key} className="num" data-label={label}>
                         {formatMoney(c[key])}
                       </td>
                     ))}
-                    <td className="num">{formatMoney(c.total)}</td>
+                    <td className="num" data-label="Total">
+                      {formatMoney(c.total)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
                   <th scope="row">All customers</th>
-                  {BUCKETS.map(([key]) => (
-                    <td key={key} className="num">
+                  {BUCKETS.map(([key, label]) => (
+                    <td key={key} className="num" data-label={label}>
                       {formatMoney(aging.total[key])}
                     </td>
                   ))}
-                  <td className="num">{formatMoney(aging.total.total)}</td>
+                  <td className="num" data-label="Total">
+                    {formatMoney(aging.total.total)}
+                  </td>
                 </tr>
               </tfoot>
             </table>
