@@ -5,23 +5,13 @@
 // Prints throughput, latency percentiles and the gateway's memory.
 //
 //   npm run bench:dashboard -- [--customers 200] [--first 50] [--clients 16] [--seconds 10]
-import { arg, percentile as pct, rssKiB, startBenchGateway } from './harness.mjs';
+import { arg, DASHBOARD, percentile as pct, rssKiB, startBenchGateway } from './harness.mjs';
 
 const CUSTOMERS = arg('customers', 200);
 const FIRST = arg('first', 50);
 const CLIENTS = arg('clients', 16);
 const SECONDS = arg('seconds', 10);
 const rssMiB = async (pid) => (await rssKiB(pid)) / 1024;
-
-const DASHBOARD = `query CustomerDashboard($first: Int!, $after: String) {
-  customers(first: $first, after: $after) {
-    totalCount
-    edges { cursor node { id name owner { id name } contacts { id fullName email phone } credit { limit exposure available status }
-      orders(first: 5) { edges { node { id number status orderDate total } } }
-      invoices(first: 10, status: [OPEN, PARTIALLY_PAID]) { edges { node { id number dueDate balanceDue overdue } } } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
 
 const { gql, admin, pid, stop } = await startBenchGateway();
 

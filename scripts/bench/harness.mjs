@@ -14,6 +14,17 @@ export const gatewayRequire = createRequire(join(root, 'apps/gateway/package.jso
 const { startEmbeddedDatabase } = gatewayRequire('./dist/db/embedded-postgres.js');
 const { createLogger } = gatewayRequire('./dist/logger.js');
 
+/** The contract's CustomerDashboard page, as the benchmarks send it. */
+export const DASHBOARD = `query CustomerDashboard($first: Int!, $after: String) {
+  customers(first: $first, after: $after) {
+    totalCount
+    edges { cursor node { id name owner { id name } contacts { id fullName email phone } credit { limit exposure available status }
+      orders(first: 5) { edges { node { id number status orderDate total } } }
+      invoices(first: 10, status: [OPEN, PARTIALLY_PAID]) { edges { node { id number dueDate balanceDue overdue } } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 /** `--name value` from the command line, as a number, or the default. */
 export const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,11 +41,44 @@ const freePort = () =>
     });
   });
 
-/** Starts PostgreSQL and a gateway; returns its URL, a GraphQL helper, the admin token, the gateway's pid and stop(). */
-export async function startBenchGateway() {
+/**
+ * An embedded PostgreSQL in a temporary directory. With `statements`, it is
+ * restarted once with pg_stat_statements loaded and function calls tracked,
+ * so a benchmark can count the statements a request costs.
+ */
+export async function startBenchDatabase({ statements = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
   await chmod(dir, 0o755);
-  const db = await startEmbeddedDatabase(dir, createLogger('warn'));
+  const log = createLogger('warn');
+  let db = await startEmbeddedDatabase(dir, log);
+  if (statements) {
+    const pg = gatewayRequire('pg');
+    const c = new pg.Client({ connectionString: db.url() });
+    await c.connect();
+    await c.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
+    await c.query("alter system set track_functions = 'all'");
+    await c.end();
+    await db.stop();
+    db = await startEmbeddedDatabase(dir, log);
+  }
+  return {
+    url: db.url(),
+    async stop() {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { freePort };
+
+/**
+ * Starts a gateway (a child process) on `databaseUrl`, or on an embedded
+ * PostgreSQL of its own; returns its URL, a GraphQL helper, the admin token,
+ * the gateway's pid and stop(). `env` overrides the gateway's environment.
+ */
+export async function startBenchGateway({ databaseUrl, env = {} } = {}) {
+  const db = databaseUrl ? null : await startBenchDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   // BENCH_NODE_ARGS: extra Node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
@@ -42,7 +86,7 @@ export async function startBenchGateway() {
   const gateway = spawn(process.execPath, [...nodeArgs, join(root, 'apps/gateway/dist/main.js')], {
     env: {
       ...process.env,
-      DATABASE_URL: db.url(),
+      DATABASE_URL: databaseUrl ?? db.url,
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: '0',
@@ -55,6 +99,7 @@ export async function startBenchGateway() {
       // Every bench client signs in as the one bench admin: its cost budget would throttle what is measured.
       QUERY_COST_PER_SECOND: '100000000',
       QUERY_COST_BURST: '100000000',
+      ...env,
     },
     // The gateway's JSON logs and banner go to this process's stderr; its stdout carries the results.
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -88,8 +133,7 @@ export async function startBenchGateway() {
     async stop() {
       gateway.kill('SIGTERM');
       await new Promise((r) => gateway.on('exit', r));
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
+      await db?.stop();
     },
   };
 }
