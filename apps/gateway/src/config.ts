@@ -57,6 +57,8 @@ const envShape = z.object({
   QUERY_COST_BURST: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(100_000),
   CORS_ORIGINS: corsOrigins.default([]),
   INTROSPECTION: booleanFlag.optional(),
+  // How HTTP queries and mutations execute: compiled once per document (graphql-jit) or interpreted (graphql-js).
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { message: 'must be jit or graphql-js' }).default('jit'),
 });
 
 const envSchema = envShape

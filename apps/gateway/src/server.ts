@@ -1,6 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { specifiedRules, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
@@ -24,6 +29,7 @@ import { costPlugin } from './graphql/cost-plugin';
 import { maxFragmentsRule, PARSE_OPTIONS } from './graphql/document-limits';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { inputGuardPlugin } from './graphql/input-guard';
+import { jitExecution } from './graphql/jit-executor';
 import { wsOperations } from './graphql/ws-operations';
 import { sharedSubscribe } from './graphql/shared-subscription';
 import { withClientErrorCodes } from './graphql/ws-client-errors';
@@ -48,7 +54,7 @@ export interface GatewayDeps {
   costs: CostLimits;
   /** The built web client to serve at `/` (default: apps/web/dist). */
   webDir?: string;
-  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION'>;
+  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR'>;
 }
 
 export interface RunningGateway {
@@ -211,7 +217,8 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit by default (jit-executor.ts); GRAPHQL_EXECUTOR=graphql-js interprets as Apollo does on its own.
+    ...(config.GRAPHQL_EXECUTOR === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
     // Off in production unless INTROSPECTION=1, and "did you mean" hints with it (config.ts).
     introspection: config.INTROSPECTION,
     validationRules: LIMIT_RULES,
@@ -235,6 +242,10 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       inputGuardPlugin(),
       costPlugin(costGuard),
       subscriptionsOverHttpRefused(),
+      // Nothing here sets cache hints, and the default cache-control plugin wraps every field resolver to read them.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       // The landing page (Apollo Sandbox) needs introspection.
       ...(config.INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
