@@ -59,6 +59,8 @@ const envShape = z.object({
   INTROSPECTION: booleanFlag.optional(),
   // How HTTP queries and mutations execute: compiled once per document (graphql-jit) or interpreted (graphql-js).
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { message: 'must be jit or graphql-js' }).default('jit'),
+  // Gateway processes on this machine (cluster.ts): one executes GraphQL on one core.
+  CLUSTER_WORKERS: z.coerce.number({ message: 'must be a number of processes' }).int('must be a whole number').min(1).max(64).default(1),
 });
 
 const envSchema = envShape
@@ -74,6 +76,9 @@ const envSchema = envShape
     }
     if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'is required when ADMIN_PASSWORD is set' });
+    }
+    if (env.CLUSTER_WORKERS > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['CLUSTER_WORKERS'], message: 'above 1 needs DATABASE_URL (each worker would start its own embedded PostgreSQL)' });
     }
     if (env.NODE_ENV === 'production' && env.CORS_ORIGINS.includes('*')) {
       ctx.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: "may be * only outside production: list the web clients' origins" });

@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import { startApp, type App } from './app';
+import { runWorkers } from './cluster';
 import { ConfigError, loadConfig } from './config';
 import { ListenError } from './http/bind';
 import { DatabaseConfigError } from './db/database-config';
@@ -41,6 +43,10 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL);
   keepRunningOnUnhandledRejections(log);
+  if (config.CLUSTER_WORKERS > 1 && cluster.isPrimary) {
+    runWorkers(config.CLUSTER_WORKERS, log);
+    return;
+  }
 
   // Signals are handled from the first moment: one that arrives while starting
   // waits for start-up to finish (or fail and clean up), so no embedded
