@@ -28,6 +28,8 @@ const CUSTOMERS = arg('customers', 3000);
 const SECONDS = arg('seconds', 20);
 const ROUNDS = arg('rounds', 3);
 const FIRST = arg('first', 50);
+// --workers N: also time Tandem with CLUSTER_WORKERS=N (0: not)
+const WORKERS = arg('workers', 2);
 const CLIENTS = [10, 50];
 // --only Tandem (or PostGraphile, floor): time only those, e.g. to weigh one lever quickly
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
@@ -46,14 +48,21 @@ const pg = gatewayRequire('pg');
 const { hash } = gatewayRequire('@node-rs/argon2');
 
 /** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
-const cpuMs = async (pid) => {
+const cpuOf = async (pid) => {
   const f = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) * 10;
 };
+/** A process and its children (a cluster's workers). */
+const family = async (pid) => [pid, ...(await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(' ').filter(Boolean).map(Number)];
+const sumOver = async (pid, f) => (await Promise.all((await family(pid)).map((p) => f(p).catch(() => 0)))).reduce((a, b) => a + b, 0);
+const cpuMs = (pid) => sumOver(pid, cpuOf);
+const familyRssKiB = (pid) => sumOver(pid, rssKiB);
 const children = [];
 let db;
 let tandem;
+let tandemCluster;
 async function cleanup() {
+  await tandemCluster?.stop();
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)));
   await tandem?.stop();
@@ -90,6 +99,8 @@ try {
   const reps = (await sql.query(`select id from users where role = 'SALES_REP' and email like '%@race.example' order by email`)).rows.map((r) => r.id);
   const t0 = performance.now();
   await sql.query(seedBookSql({ customers: CUSTOMERS, reps, creator: adminId }));
+  // The seed updates every order and most invoices once: without a vacuum their indexes lead through dead rows.
+  await sql.query('vacuum analyze');
   const book = (await sql.query(BOOK_COUNTS_SQL)).rows[0];
   say(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s:`, JSON.stringify(book));
   await sql.query(POSTGRAPHILE_FUNCTIONS_SQL);
@@ -231,6 +242,17 @@ try {
     floor: await statementsPer((i) => post(floor.url, bodies.floor(i % pages))),
   };
 
+  // ---- Tandem as one process per core (node:cluster), on the same database
+  if (WORKERS > 1) {
+    tandemCluster = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', LOG_LEVEL: 'warn', CLUSTER_WORKERS: String(WORKERS) } });
+    for (let k = 0; k < Math.min(10, pages); k++)
+      same(
+        `page ${k + 1}, Tandem ×${WORKERS} and the floor`,
+        canonical((await post(tandemCluster.url, bodies.tandem(cursors[k]), tokens.ADMIN)).customers),
+        canonical((await post(floor.url, bodies.floor(k))).customers),
+      );
+  }
+
   // ---- 5. interleaved timed rounds
   const requestsOf = (url, make, token) =>
     Array.from({ length: Math.min(10, pages) }, (_, k) => ({
@@ -241,10 +263,11 @@ try {
     }));
   const servers = [
     { name: 'Tandem', url: tandem.url, requests: requestsOf(tandem.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandem.pid },
+    ...(tandemCluster ? [{ name: `Tandem ×${WORKERS}`, url: tandemCluster.url, requests: requestsOf(tandemCluster.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandemCluster.pid }] : []),
     { name: 'PostGraphile', url: pgl.url, requests: requestsOf(pgl.url, bodies.pgl), pid: pgl.pid },
     { name: 'floor', url: floor.url, requests: requestsOf(floor.url, bodies.floor), pid: floor.pid },
   ];
-  const timed = ONLY ? servers.filter((s) => ONLY.includes(s.name)) : servers;
+  const timed = ONLY ? servers.filter((s) => ONLY.some((o) => s.name.startsWith(o))) : servers;
   const results = [];
   for (let round = 1; round <= ROUNDS; round++)
     for (const clients of CLIENTS)
@@ -253,7 +276,7 @@ try {
         const cpu0 = await cpuMs(s.pid);
         const sampler = setInterval(
           () =>
-            rssKiB(s.pid).then(
+            familyRssKiB(s.pid).then(
               (k) => (peak = Math.max(peak, k)),
               () => undefined,
             ),
@@ -292,9 +315,9 @@ try {
         rss: Math.max(...rs.map((r) => r.rssMiB)),
       };
       summary[`${s.name}@${clients}`] = m;
-      const c = counts[{ Tandem: 'tandem', PostGraphile: 'pgl', floor: 'floor' }[s.name]];
+      const c = counts[s.name.startsWith('Tandem') ? 'tandem' : { PostGraphile: 'pgl', floor: 'floor' }[s.name]];
       const st = c ? `${fmt(c.statements, 1)}${c.functions ? ` (+${fmt(c.functions, 0)} function calls)` : ''}` : '–';
-      console.log(`| ${s.name} | ${clients} | ${fmt(m.rps, 1)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.failed} | ${fmt(m.cpu, 1)} | ${st} | ${s.name === 'Tandem' ? fmt(m.rss) : '–'} |`);
+      console.log(`| ${s.name} | ${clients} | ${fmt(m.rps, 1)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.failed} | ${fmt(m.cpu, 1)} | ${st} | ${s.name.startsWith('Tandem') ? fmt(m.rss) : '–'} |`);
     }
   console.log('');
   for (const clients of ONLY ? [] : CLIENTS) {

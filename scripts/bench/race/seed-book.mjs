@@ -108,7 +108,6 @@ update products p set reserved = r.q
          where o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED') group by l.product_id) r
  where r.product_id = p.id;
 commit;
-analyze;
 `;
 }
 

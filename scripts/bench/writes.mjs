@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// confirmOrder throughput (a benchmark, not a test): one production-mode
+// gateway on an embedded PostgreSQL, C customers with credit limits below what
+// their draft orders add up to, and `--clients` concurrent callers confirming
+// every draft at once. Prints confirmations per second, latency percentiles,
+// how many were refused for credit, and the violations found afterwards from
+// raw rows (a customer whose confirmed exposure passes its limit, a product with
+// more reserved than on hand): the target is 0 of either.
+//
+//   npm run bench:writes -- [--customers 100] [--orders 30] [--clients 50]
+import { arg, gatewayRequire, percentile as pct, startBenchDatabase, startBenchGateway } from './harness.mjs';
+
+const CUSTOMERS = arg('customers', 100);
+const ORDERS = arg('orders', 30);
+const CLIENTS = arg('clients', 50);
+
+const db = await startBenchDatabase();
+const gw = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', DB_POOL_MAX: '20' } });
+const { gql, admin } = gw;
+try {
+  const products = [];
+  for (let p = 0; p < 10; p++)
+    products.push(
+      (
+        await gql(
+          'mutation($i:CreateProductInput!){createProduct(input:$i){product{id}}}',
+          { i: { sku: `W-${p}`, name: `Write ${p}`, unitPrice: '10.00', taxRate: '0.2', initialStock: 1000000 } },
+          admin,
+        )
+      ).createProduct.product.id,
+    );
+  // Each order is 12.00 × (1..4) ≤ 48.00; ORDERS of them would need about 30 × 30 = 900: a limit of 600 refuses some under contention.
+  const drafts = [];
+  for (let c = 0; c < CUSTOMERS; c++) {
+    const id = (await gql('mutation($i:CreateCustomerInput!){createCustomer(input:$i){customer{id}}}', { i: { name: `Write Customer ${c}` } }, admin)).createCustomer.customer.id;
+    await gql('mutation($c:ID!,$l:Decimal){setCreditLimit(customerId:$c,limit:$l){userErrors{code}}}', { c: id, l: '600.00' }, admin);
+    for (let o = 0; o < ORDERS; o++) {
+      const lines = [
+        { productId: products[(c + o) % products.length], quantity: 1 + (o % 4) },
+        { productId: products[(c + o + 3) % products.length], quantity: 1 },
+      ];
+      drafts.push((await gql('mutation($i:CreateOrderInput!){createOrder(input:$i){order{id}}}', { i: { customerId: id, lines } }, admin)).createOrder.order.id);
+    }
+  }
+  // Interleave customers so that concurrent confirmations contend for the same customers and products.
+  drafts.sort((a, b) => a.localeCompare(b));
+  const outcomes = { confirmed: 0, refusedForCredit: 0, otherRefusal: 0, errors: 0 };
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < drafts.length) {
+        const id = drafts[next++];
+        const t0 = performance.now();
+        try {
+          const r = (await gql('mutation($id:ID!){confirmOrder(id:$id){order{status} userErrors{code}}}', { id }, admin)).confirmOrder;
+          if (r.order?.status === 'CONFIRMED') outcomes.confirmed++;
+          else if (r.userErrors[0]?.code === 'CREDIT_LIMIT_EXCEEDED') outcomes.refusedForCredit++;
+          else outcomes.otherRefusal++;
+        } catch {
+          outcomes.errors++;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+
+  // Violations, from raw rows: confirmed orders' totals per customer over its limit; reservations over stock.
+  const pg = gatewayRequire('pg');
+  const sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  const overLimit = (
+    await sql.query(`select count(*)::int as n from customers c
+       where c.credit_limit is not null and c.name like 'Write Customer %'
+         and (select coalesce(sum(o.total), 0) from orders o where o.customer_id = c.id and o.status = 'CONFIRMED') > c.credit_limit`)
+  ).rows[0].n;
+  const overReserved = (await sql.query(`select count(*)::int as n from products where reserved > on_hand`)).rows[0].n;
+  await sql.end();
+
+  console.log(JSON.stringify({ customers: CUSTOMERS, drafts: drafts.length, clients: CLIENTS, ...outcomes }));
+  console.log(`throughput   ${(drafts.length / seconds).toFixed(0)} confirmOrder/s (${seconds.toFixed(1)} s for ${drafts.length})`);
+  console.log(`latency      p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms`);
+  console.log(`violations   ${overLimit} customers over their limit, ${overReserved} products with more reserved than on hand`);
+} finally {
+  await gw.stop();
+  await db.stop();
+}
