@@ -9,7 +9,7 @@ export function owingInvoiceSql(alias: string): { sql: string; params: unknown[]
 
 /**
  * The raw figures behind a customer's credit position, read for many customers
- * in two grouped statements (invoice and payment sums; open order lines).
+ * in one grouped statement (invoice and payment sums, and the open order lines).
  * The rules that turn them into exposure and status live in @tandem/domain.
  */
 export interface CreditFacts {
@@ -42,7 +42,6 @@ interface FactRow {
 }
 interface LineRow {
   order_id: string;
-  customer_id: string;
   status: OrderStatus;
   quantity: number;
   invoiced_quantity: number;
@@ -59,15 +58,16 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
   if (customerIds.length === 0) return result;
   const ids = [...customerIds];
   const owing = owingInvoiceSql('inv');
-  // One after the other: inside a transaction both run on its single connection.
-  const rows = await query<FactRow>(
+  // One statement: the sums per customer, and its open order lines as JSON (numbers as text, exact).
+  const rows = await query<FactRow & { lines: LineRow[] | null }>(
     em,
     `select c.id, c.owner_id, c.credit_limit, c.on_hold, c.hold_reason,
             coalesce(i.open_receivables, 0)::text as open_receivables,
             coalesce(i.overdue_amount, 0)::text as overdue_amount,
             i.oldest_overdue_due_date::text as oldest_overdue_due_date,
             i.oldest_overdue_invoice_id::text as oldest_overdue_invoice_id,
-            coalesce(p.unapplied, 0)::text as unapplied
+            coalesce(p.unapplied, 0)::text as unapplied,
+            l.lines
        from customers c
        left join lateral (
          select sum(inv.total - inv.amount_paid) as open_receivables,
@@ -78,22 +78,22 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
           where inv.customer_id = c.id and ${owing.sql}
        ) i on true
        left join lateral (select sum(unapplied_amount) as unapplied from payments where customer_id = c.id) p on true
+       left join lateral (
+         select json_agg(json_build_object('order_id', o.id, 'status', o.status, 'quantity', ol.quantity, 'invoiced_quantity', ol.invoiced_quantity,
+                                           'unit_price', ol.unit_price::text, 'discount_percent', ol.discount_percent::text, 'tax_rate', ol.tax_rate::text)
+                         order by o.id, ol.line_no) as lines
+           from order_lines ol
+           join orders o on o.id = ol.order_id
+          where o.customer_id = c.id
+            and o.status in (?)
+            and ol.quantity > ol.invoiced_quantity
+            and ${orders.sql}
+       ) l on true
       where c.id in (?) and ${customers.sql}`,
-    [today, today, today, ...owing.params, ids, ...customers.params],
-  );
-  const lines = await query<LineRow>(
-    em,
-    `select o.id as order_id, o.customer_id, o.status, ol.quantity, ol.invoiced_quantity, ol.unit_price, ol.discount_percent, ol.tax_rate
-       from order_lines ol
-       join orders o on o.id = ol.order_id
-      where o.customer_id in (?)
-        and o.status in (?)
-        and ol.quantity > ol.invoiced_quantity
-        and ${orders.sql}`,
-    [ids, ORDER_STATUSES_WITH_EXPOSURE, ...orders.params],
+    [today, today, today, ...owing.params, ORDER_STATUSES_WITH_EXPOSURE, ...orders.params, ids, ...customers.params],
   );
   for (const r of rows) {
-    result.set(r.id, {
+    const facts: CreditFacts = {
       customerId: r.id,
       ownerId: r.owner_id,
       limit: r.credit_limit,
@@ -105,17 +105,18 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
       oldestOverdueInvoiceId: r.oldest_overdue_invoice_id,
       unappliedCredit: r.unapplied,
       openOrders: [],
-    });
-  }
-  const byOrder = new Map<string, CreditFacts['openOrders'][number]>();
-  for (const l of lines) {
-    let order = byOrder.get(l.order_id);
-    if (!order) {
-      order = { status: l.status, lines: [] };
-      byOrder.set(l.order_id, order);
-      result.get(l.customer_id)?.openOrders.push(order);
+    };
+    let order: CreditFacts['openOrders'][number] | undefined;
+    let orderId: string | undefined;
+    for (const l of r.lines ?? []) {
+      if (l.order_id !== orderId) {
+        orderId = l.order_id;
+        order = { status: l.status, lines: [] };
+        facts.openOrders.push(order);
+      }
+      order!.lines.push({ quantity: l.quantity, invoicedQuantity: l.invoiced_quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate });
     }
-    order.lines.push({ quantity: l.quantity, invoicedQuantity: l.invoiced_quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate });
+    result.set(r.id, facts);
   }
   return result;
 }
