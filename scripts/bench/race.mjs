@@ -61,7 +61,9 @@ const children = [];
 let db;
 let tandem;
 let tandemCluster;
+let sql;
 async function cleanup() {
+  await sql?.end().catch(() => undefined);
   await tandemCluster?.stop();
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)));
@@ -71,7 +73,7 @@ async function cleanup() {
 
 try {
   db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : await startBenchDatabase({ statements: true });
-  const sql = new pg.Client({ connectionString: db.url });
+  sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
 
   // ---- Tandem first: its migrations make the tables
@@ -329,7 +331,6 @@ try {
     );
   }
   if (counts.tandem) console.log(`Tandem statements per request: ${fmt(counts.tandem10.statements, 1)} at 10 customers a page, ${fmt(counts.tandem.statements, 1)} at ${FIRST}`);
-  await sql.end();
 } finally {
   await cleanup();
 }
