@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { loadConfig } from '../src/config';
+import { freePort } from './support/free-port';
 import { ADMIN, createTestDatabase, JWT_SECRET } from './support/test-app';
 import { until } from './support/until';
 
@@ -14,13 +14,6 @@ import { until } from './support/until';
 const main = resolve(__dirname, '../dist/main.js');
 jest.setTimeout(120_000);
 
-const freePort = () =>
-  new Promise<number>((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
 const workersOf = (pid: number): number[] => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 

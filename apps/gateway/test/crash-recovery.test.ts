@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parse, print } from 'graphql';
 import { Client } from 'pg';
@@ -15,6 +14,7 @@ import {
 } from '@tandem/client';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createCrew, createCustomer, createProduct, type Crew } from './support/fixtures';
+import { freePort } from './support/free-port';
 import { JWT_SECRET, startTestGateway, type TestGateway } from './support/test-app';
 
 /**
@@ -55,14 +55,6 @@ const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r
 let gw: TestGateway;
 let crew: Crew;
 let child: ChildProcess;
-
-const freePort = () =>
-  new Promise<number>((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
 
 beforeAll(async () => {
   gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000' });

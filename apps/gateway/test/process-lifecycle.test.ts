@@ -4,6 +4,7 @@ import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './support/free-port';
 
 /**
  * The real `main.js` as `npm start` runs it: embedded PostgreSQL in DATA_DIR,
@@ -13,15 +14,6 @@ import { join, resolve } from 'node:path';
  */
 const main = resolve(__dirname, '../dist/main.js');
 jest.setTimeout(120_000);
-
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;

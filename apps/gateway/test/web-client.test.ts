@@ -98,6 +98,19 @@ async function signInByKeyboard(page: Page, email: string) {
  * (`blocks`, a selector) one under another, and every control of the page
  * inside the screen's width (or in a box that scrolls), where a thumb can reach it.
  */
+/**
+ * Runs the explorer's open operation (Me) until its answer names `email`. GraphiQL ignores a run until its
+ * editors are set up, so the run button is pressed again each second, at most 15 times. True when it answered.
+ */
+async function runInExplorer(page: Page, email: string, press: 'click' | 'tap' = 'click'): Promise<boolean> {
+  const answer = page.locator('.result-window').getByText(email);
+  for (let i = 0; i < 15 && !(await answer.isVisible()); i++) {
+    await page.locator('.graphiql-execute-button')[press]();
+    await answer.waitFor({ timeout: 1000 }).catch(() => undefined);
+  }
+  return answer.isVisible();
+}
+
 async function expectPhoneLayout(page: Page, blocks: string) {
   const layout = await page.evaluate<{ overflow: number; blocks: number; besidePrevious: string[]; cutOff: string[]; wideTables: number }>(`(() => {
     const width = window.innerWidth;
@@ -246,13 +259,7 @@ it('the aging chart’s totals are the API’s, and the explorer runs Me', async
   page.on('pageerror', (e) => problems.push(e.message));
   await tabTo(page, nav.getByRole('link', { name: 'Explorer' }), { back: true });
   await page.keyboard.press('Enter');
-  // GraphiQL ignores a run until its editors are set up: press run until the answer shows (at most 15 s).
-  const answer = page.locator('.result-window').getByText('finance@t.tandem');
-  for (let i = 0; i < 15 && !(await answer.isVisible()); i++) {
-    await page.locator('.graphiql-execute-button').click();
-    await answer.waitFor({ timeout: 1000 }).catch(() => undefined);
-  }
-  if (!(await answer.isVisible())) throw new Error(`the explorer did not answer Me: ${problems.join('\n')}`);
+  if (!(await runInExplorer(page, 'finance@t.tandem'))) throw new Error(`the explorer did not answer Me: ${problems.join('\n')}`);
   await page.close();
 });
 
@@ -321,12 +328,7 @@ it('at phone width everything fits one column, and a role sees only its screens'
   await expectPhoneLayout(phone, 'main section > .row, main > section > p, main .chart, main .table-wrap');
 
   await menu.getByRole('link', { name: 'Explorer' }).tap();
-  const answer = phone.locator('.result-window').getByText('rep1@t.tandem');
-  for (let i = 0; i < 15 && !(await answer.isVisible()); i++) {
-    await phone.locator('.graphiql-execute-button').tap();
-    await answer.waitFor({ timeout: 1000 }).catch(() => undefined);
-  }
-  expect(await answer.isVisible()).toBe(true);
+  expect(await runInExplorer(phone, 'rep1@t.tandem', 'tap')).toBe(true);
   await expectPhoneLayout(phone, '.graphiql-editors, .graphiql-response');
   await phone.context().close();
 });
@@ -369,11 +371,7 @@ it('at phone width everything fits one column, and a role sees only its screens'
       await finance.locator('.recharts-bar-rectangle').first().waitFor();
       await shot(finance, 'receivables');
       await finance.getByRole('link', { name: 'Explorer' }).click();
-      const answer = finance.locator('.result-window').getByText('finance@demo.tandem');
-      for (let i = 0; i < 15 && !(await answer.isVisible()); i++) {
-        await finance.locator('.graphiql-execute-button').click();
-        await answer.waitFor({ timeout: 1000 }).catch(() => undefined);
-      }
+      await runInExplorer(finance, 'finance@demo.tandem');
       await shot(finance, 'explorer');
       await finance.close();
 

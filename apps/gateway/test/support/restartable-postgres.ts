@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { Client } from 'pg';
 import { dirname, join } from 'node:path';
+import { freePort } from './free-port';
 
 /**
  * A PostgreSQL server of a fault test's own, which the test may stop, kill
@@ -117,15 +117,4 @@ function postgresBinaries(): string {
   const bin = join(dirname(entry), '..', 'native', 'bin');
   if (!existsSync(join(bin, process.platform === 'win32' ? 'pg_ctl.exe' : 'pg_ctl'))) throw new Error(`${name} has no pg_ctl in ${bin}: reinstall it (npm run build)`);
   return bin;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
