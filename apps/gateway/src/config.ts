@@ -59,6 +59,10 @@ const envShape = z.object({
   INTROSPECTION: booleanFlag.optional(),
   // How HTTP queries and mutations execute: compiled once per document (graphql-jit) or interpreted (graphql-js).
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { message: 'must be jit or graphql-js' }).default('jit'),
+  // GraphQL operations over HTTP running at once on this process (http/admission.ts); unset: DB_POOL_MAX. The rest wait in order.
+  HTTP_MAX_CONCURRENT: z.coerce.number({ message: 'must be a number of operations' }).int('must be a whole number').min(1).max(10_000).optional(),
+  // How long an HTTP operation may wait for its turn before it is answered 503 SERVER_BUSY (retryable); unset: DB_POOL_ACQUIRE_TIMEOUT_MS.
+  HTTP_QUEUE_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).optional(),
   // Gateway processes on this machine (cluster.ts): one executes GraphQL on one core.
   CLUSTER_WORKERS: z.coerce.number({ message: 'must be a number of processes' }).int('must be a whole number').min(1).max(64).default(1),
 });
@@ -88,7 +92,13 @@ const envSchema = envShape
   // password), whatever SEED_DEMO says.
   .transform((env) => (env.NODE_ENV === 'production' ? { ...env, SEED_DEMO: false } : env))
   // Introspection and "did you mean" hints show the schema to anyone: off in production unless INTROSPECTION=1.
-  .transform((env) => ({ ...env, INTROSPECTION: env.INTROSPECTION ?? env.NODE_ENV !== 'production' }));
+  .transform((env) => ({ ...env, INTROSPECTION: env.INTROSPECTION ?? env.NODE_ENV !== 'production' }))
+  // HTTP admission follows the pool unless set: as many operations at once as connections, a wait no longer than for a connection.
+  .transform((env) => ({
+    ...env,
+    HTTP_MAX_CONCURRENT: env.HTTP_MAX_CONCURRENT ?? env.DB_POOL_MAX,
+    HTTP_QUEUE_TIMEOUT_MS: env.HTTP_QUEUE_TIMEOUT_MS ?? env.DB_POOL_ACQUIRE_TIMEOUT_MS,
+  }));
 
 export type Config = z.infer<typeof envSchema>;
 

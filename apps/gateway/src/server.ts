@@ -22,6 +22,7 @@ import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { databaseFault } from './db/database-faults';
 import type { Orm } from './db/orm';
+import { admission } from './http/admission';
 import { readinessProbe } from './http/readiness';
 import { serveWebApp } from './http/web-app';
 import { CostGuard, type CostLimits } from './graphql/cost-guard';
@@ -54,7 +55,7 @@ export interface GatewayDeps {
   costs: CostLimits;
   /** The built web client to serve at `/` (default: apps/web/dist). */
   webDir?: string;
-  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR'>;
+  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR' | 'HTTP_MAX_CONCURRENT' | 'HTTP_QUEUE_TIMEOUT_MS'>;
 }
 
 export interface RunningGateway {
@@ -264,10 +265,17 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     res.status(state === 'ready' ? 200 : 503).json({ status: state });
   });
 
+  // Operations in flight at once, the rest in order (http/admission.ts); by default as many as the pool has connections.
+  const admitted = admission({ maxConcurrent: config.HTTP_MAX_CONCURRENT, queueTimeoutMs: config.HTTP_QUEUE_TIMEOUT_MS }, () => {
+    metrics.countServerBusy();
+    log.warn({ running: admitted.gauge.running(), waiting: admitted.gauge.waiting() }, 'HTTP operation answered SERVER_BUSY: it waited its whole turn');
+  });
+  metrics.watchAdmission(admitted.gauge);
   app.use(
     '/graphql',
     corsFor(config.CORS_ORIGINS),
     graphqlRequestShape,
+    admitted.middleware,
     express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -87,6 +87,12 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('leaves HTTP admission to follow the pool unless set: as many operations at once as connections, waiting no longer than for a connection', () => {
+    expect(loadConfig({})).toMatchObject({ HTTP_MAX_CONCURRENT: 10, HTTP_QUEUE_TIMEOUT_MS: 5_000 });
+    expect(loadConfig({ DB_POOL_MAX: '4', DB_POOL_ACQUIRE_TIMEOUT_MS: '800' })).toMatchObject({ HTTP_MAX_CONCURRENT: 4, HTTP_QUEUE_TIMEOUT_MS: 800 });
+    expect(loadConfig({ HTTP_MAX_CONCURRENT: '6', HTTP_QUEUE_TIMEOUT_MS: '2500' })).toMatchObject({ HTTP_MAX_CONCURRENT: 6, HTTP_QUEUE_TIMEOUT_MS: 2500 });
+  });
+
   it('reads the database timeouts and TX_MAX_ATTEMPTS', () => {
     const c = loadConfig({
       DB_LOCK_TIMEOUT_MS: '250',
@@ -114,6 +120,9 @@ describe('configuration from the environment', () => {
     [{ DB_POOL_ACQUIRE_TIMEOUT_MS: '600001' }, /DB_POOL_ACQUIRE_TIMEOUT_MS .*\(got "600001"\)/],
     [{ TX_MAX_ATTEMPTS: '0' }, /TX_MAX_ATTEMPTS .*\(got "0"\)/],
     [{ TX_MAX_ATTEMPTS: 'many' }, /TX_MAX_ATTEMPTS must be a number \(got "many"\)/],
+    [{ HTTP_MAX_CONCURRENT: '0' }, /HTTP_MAX_CONCURRENT .*\(got "0"\)/],
+    [{ HTTP_MAX_CONCURRENT: 'lots' }, /HTTP_MAX_CONCURRENT must be a number of operations \(got "lots"\)/],
+    [{ HTTP_QUEUE_TIMEOUT_MS: '2.5' }, /HTTP_QUEUE_TIMEOUT_MS .*\(got "2.5"\)/],
   ])('refuses the wait or attempt bound %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

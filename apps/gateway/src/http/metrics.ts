@@ -67,6 +67,28 @@ export function createMetrics(alertSubscribers: () => number) {
     help: 'Times the background job runner (graphile-worker) failed and was started again.',
     registers: [registry],
   });
+  let admission: { running(): number; waiting(): number } | null = null;
+  new Gauge({
+    name: 'tandem_http_operations_running',
+    help: 'GraphQL operations over HTTP running now (at most HTTP_MAX_CONCURRENT).',
+    registers: [registry],
+    collect() {
+      this.set(admission?.running() ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'tandem_http_operations_waiting',
+    help: 'GraphQL operations over HTTP waiting for their turn now.',
+    registers: [registry],
+    collect() {
+      this.set(admission?.waiting() ?? 0);
+    },
+  });
+  const serverBusy = new Counter({
+    name: 'tandem_http_server_busy_total',
+    help: 'Operations answered 503 SERVER_BUSY after waiting HTTP_QUEUE_TIMEOUT_MS for their turn (add instances, or find what holds the running ones).',
+    registers: [registry],
+  });
   registry.registerMetric(transactionRetries);
   registry.registerMetric(unhandledRejections);
   return {
@@ -94,6 +116,12 @@ export function createMetrics(alertSubscribers: () => number) {
     },
     countUnexpected() {
       unexpected.inc();
+    },
+    watchAdmission(gauge: { running(): number; waiting(): number }) {
+      admission = gauge;
+    },
+    countServerBusy() {
+      serverBusy.inc();
     },
   };
 }

@@ -1,0 +1,177 @@
+import { print } from 'graphql';
+import { Client } from 'pg';
+import { ConfirmOrderDocument, CreateCustomerDocument, ProductsDocument } from '@tandem/client';
+import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
+import { startTestGateway, type TestGateway } from './support/test-app';
+import { until } from './support/until';
+
+/**
+ * HTTP admission (http/admission.ts): at most HTTP_MAX_CONCURRENT GraphQL
+ * operations run at once on an instance; the rest wait in order, and one that
+ * waits past HTTP_QUEUE_TIMEOUT_MS is answered 503 SERVER_BUSY (retryable)
+ * without running. Operations are held running here by a row lock taken on a
+ * connection of the test's own, so what is running is visible in
+ * pg_stat_activity.
+ */
+jest.setTimeout(30_000);
+
+async function metric(gw: TestGateway, name: string): Promise<number> {
+  const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(name))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+async function connect(url: string): Promise<Client> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  return c;
+}
+
+/** Statements of the gateway waiting on a lock now. */
+async function lockWaiters(sql: Client): Promise<number> {
+  const r = await sql.query(`select count(*)::int as n from pg_stat_activity where application_name = 'tandem-gateway' and wait_event_type = 'Lock'`);
+  return r.rows[0].n as number;
+}
+
+describe('with two operations allowed at once', () => {
+  let gw: TestGateway;
+  let crew: Crew;
+  beforeAll(async () => {
+    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '20000', DB_POOL_MAX: '10', HTTP_MAX_CONCURRENT: '2', HTTP_QUEUE_TIMEOUT_MS: '15000' });
+    crew = await createCrew(gw);
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  it('runs two of five blocked confirmations and queues three; all five finish once the lock goes, none refused', async () => {
+    const c = await createCustomer(gw, crew.rep1, { name: 'Queued Co' });
+    const p = await createProduct(gw, crew.manager, { sku: 'ADM-1', unitPrice: '5.00', initialStock: 100 });
+    const orders = await Promise.all([1, 2, 3, 4, 5].map(() => createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }])));
+    const holder = await connect(gw.databaseUrl);
+    const watcher = await connect(gw.databaseUrl);
+    await holder.query('begin');
+    await holder.query('select 1 from customers where id = $1 for update', [c.id]);
+    let answers;
+    try {
+      const sent = orders.map((o) => gw.request(ConfirmOrderDocument, { id: o.id }, crew.rep1));
+      await until(async () => (await metric(gw, 'tandem_http_operations_waiting')) === 3, 'three confirmations to wait for their turn', 5_000);
+      // The pool has ten connections, yet only the two admitted operations reach the database.
+      expect(await lockWaiters(watcher)).toBe(2);
+      expect(await metric(gw, 'tandem_http_operations_running')).toBe(2);
+      // Health probes are not operations: they answer at once.
+      expect((await fetch(gw.url.replace('/graphql', '/readyz'))).status).toBe(200);
+      await holder.query('rollback');
+      answers = await Promise.all(sent);
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+      await watcher.end();
+    }
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.errors).toBeUndefined();
+      expect(a.data?.confirmOrder.userErrors).toEqual([]);
+      expect(a.data?.confirmOrder.order?.status).toBe('CONFIRMED');
+    }
+    expect(await metric(gw, 'tandem_http_operations_waiting')).toBe(0);
+    expect(await metric(gw, 'tandem_http_server_busy_total')).toBe(0);
+  });
+});
+
+describe('with one operation at once and a short wait', () => {
+  let gw: TestGateway;
+  let crew: Crew;
+  beforeAll(async () => {
+    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '20000', HTTP_MAX_CONCURRENT: '1', HTTP_QUEUE_TIMEOUT_MS: '400' });
+    crew = await createCrew(gw);
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  it('answers an operation that waited its whole turn 503 SERVER_BUSY (retryable) without running it; the running one finishes', async () => {
+    const c = await createCustomer(gw, crew.rep1, { name: 'Busy Co' });
+    const p = await createProduct(gw, crew.manager, { sku: 'ADM-2', unitPrice: '5.00', initialStock: 10 });
+    const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
+    const holder = await connect(gw.databaseUrl);
+    await holder.query('begin');
+    await holder.query('select 1 from customers where id = $1 for update', [c.id]);
+    try {
+      const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
+      await until(async () => (await metric(gw, 'tandem_http_operations_running')) === 1, 'the confirmation to run', 5_000);
+      const started = Date.now();
+      const res = await fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${crew.rep1}` },
+        body: JSON.stringify({ query: print(CreateCustomerDocument), variables: { input: { name: 'Never Made Co' } } }),
+      });
+      const waited = Date.now() - started;
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
+      const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].extensions).toEqual({ code: 'SERVER_BUSY', retryable: true });
+      expect(body.errors[0].message).toMatch(/waited 400 ms .* nothing was changed/);
+      expect(waited).toBeGreaterThanOrEqual(350);
+      expect(waited).toBeLessThan(3_000);
+      await holder.query('rollback');
+      const confirmed = await blocked;
+      expect(confirmed.data?.confirmOrder.order?.status).toBe('CONFIRMED');
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+    }
+    // The refused mutation never ran.
+    const sql = await connect(gw.databaseUrl);
+    try {
+      expect((await sql.query(`select count(*)::int as n from customers where name = 'Never Made Co'`)).rows[0].n).toBe(0);
+    } finally {
+      await sql.end();
+    }
+    expect(await metric(gw, 'tandem_http_server_busy_total')).toBe(1);
+    expect(await metric(gw, 'tandem_graphql_unexpected_errors_total')).toBe(0);
+    // The instance serves again as before.
+    expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.map((e) => e.node.sku)).toContain('ADM-2');
+  });
+
+  it('gives away the turn of a client that hung up while waiting: its mutation never runs', async () => {
+    const c = await createCustomer(gw, crew.rep1, { name: 'Hang-up Co' });
+    const p = await createProduct(gw, crew.manager, { sku: 'ADM-3', unitPrice: '5.00', initialStock: 10 });
+    const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
+    const holder = await connect(gw.databaseUrl);
+    await holder.query('begin');
+    await holder.query('select 1 from customers where id = $1 for update', [c.id]);
+    try {
+      const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
+      await until(async () => (await metric(gw, 'tandem_http_operations_running')) === 1, 'the confirmation to run', 5_000);
+      const abort = new AbortController();
+      const gone = fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${crew.rep1}` },
+        body: JSON.stringify({ query: print(CreateCustomerDocument), variables: { input: { name: 'Hung Up Co' } } }),
+        signal: abort.signal,
+      }).catch((err: unknown) => err);
+      await until(async () => (await metric(gw, 'tandem_http_operations_waiting')) === 1, 'the mutation to wait for its turn', 5_000);
+      abort.abort();
+      expect((await gone) as { name?: string }).toMatchObject({ name: 'AbortError' });
+      await holder.query('rollback');
+      expect((await blocked).data?.confirmOrder.order?.status).toBe('CONFIRMED');
+      // Its turn comes and goes at once.
+      await until(async () => (await metric(gw, 'tandem_http_operations_waiting')) + (await metric(gw, 'tandem_http_operations_running')) === 0, 'the queue to empty', 5_000);
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+    }
+    // Whatever ran next ran after the lock went; the hung-up mutation was not among it.
+    expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.length).toBeGreaterThan(0);
+    const sql = await connect(gw.databaseUrl);
+    try {
+      expect((await sql.query(`select count(*)::int as n from customers where name = 'Hung Up Co'`)).rows[0].n).toBe(0);
+    } finally {
+      await sql.end();
+    }
+  });
+});
