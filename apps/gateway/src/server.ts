@@ -115,6 +115,8 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   const metrics = deps.metrics;
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are live and per viewer: no client revalidates them, and express would hash every body (about 100 KB for a dashboard page) for an ETag.
+  app.set('etag', false);
   const httpServer = bound.server;
 
   const newContext = (viewer: Viewer | null, requestId: string, remoteAddress?: string): Context => {
