@@ -75,15 +75,16 @@ export { freePort };
 /**
  * Starts a gateway (a child process) on `databaseUrl`, or on an embedded
  * PostgreSQL of its own; returns its URL, a GraphQL helper, the admin token,
- * the gateway's pid and stop(). `env` overrides the gateway's environment.
+ * the gateway's pid and stop(). `env` overrides the gateway's environment;
+ * `checkout` runs the build of another checkout (a baseline to compare with).
  */
-export async function startBenchGateway({ databaseUrl, env = {} } = {}) {
+export async function startBenchGateway({ databaseUrl, env = {}, checkout = root } = {}) {
   const db = databaseUrl ? null : await startBenchDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   // BENCH_NODE_ARGS: extra Node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const gateway = spawn(process.execPath, [...nodeArgs, join(root, 'apps/gateway/dist/main.js')], {
+  const gateway = spawn(process.execPath, [...nodeArgs, join(checkout, 'apps/gateway/dist/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl ?? db.url,

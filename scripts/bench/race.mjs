@@ -13,6 +13,10 @@
 //    Tandem's RSS; prints a table and the ratios.
 //
 //   npm run bench:race -- [--customers 3000] [--seconds 20] [--rounds 3] [--first 50]
+//                         [--only Tandem,baseline] [--workers 2] [--baseline <checkout>]
+// --baseline: also time the built gateway of another checkout (e.g. a git
+// worktree of the commit before a lever) in the same interleaved rounds, so a
+// lever is weighed against what it replaces under the same load on the machine.
 // DATABASE_URL: an external, empty database to use instead of an embedded one
 // (statements are counted only when pg_stat_statements is loaded there).
 import { execFileSync, spawn } from 'node:child_process';
@@ -33,6 +37,7 @@ const WORKERS = arg('workers', 2);
 const CLIENTS = [10, 50];
 // --only Tandem (or PostGraphile, floor): time only those, e.g. to weigh one lever quickly
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
+const BASELINE = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null;
 const raceDir = join(root, 'scripts/bench/race');
 const say = (...a) => console.error('[race]', ...a);
 
@@ -61,10 +66,12 @@ const children = [];
 let db;
 let tandem;
 let tandemCluster;
+let tandemBaseline;
 let sql;
 async function cleanup() {
   await sql?.end().catch(() => undefined);
   await tandemCluster?.stop();
+  await tandemBaseline?.stop();
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)));
   await tandem?.stop();
@@ -255,6 +262,18 @@ try {
       );
   }
 
+  // ---- the baseline build, if any, checked like the others
+  if (BASELINE) {
+    tandemBaseline = await startBenchGateway({ databaseUrl: db.url, checkout: BASELINE, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', LOG_LEVEL: 'warn' } });
+    for (let k = 0; k < Math.min(10, pages); k++)
+      same(
+        `page ${k + 1}, the baseline and the floor`,
+        canonical((await post(tandemBaseline.url, bodies.tandem(cursors[k]), tokens.ADMIN)).customers),
+        canonical((await post(floor.url, bodies.floor(k))).customers),
+      );
+    counts.baseline = await statementsPer((i) => post(tandemBaseline.url, bodies.tandem(cursors[i % pages]), tokens.ADMIN));
+  }
+
   // ---- 5. interleaved timed rounds
   const requestsOf = (url, make, token) =>
     Array.from({ length: Math.min(10, pages) }, (_, k) => ({
@@ -266,6 +285,7 @@ try {
   const servers = [
     { name: 'Tandem', url: tandem.url, requests: requestsOf(tandem.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandem.pid },
     ...(tandemCluster ? [{ name: `Tandem ×${WORKERS}`, url: tandemCluster.url, requests: requestsOf(tandemCluster.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandemCluster.pid }] : []),
+    ...(tandemBaseline ? [{ name: 'baseline', url: tandemBaseline.url, requests: requestsOf(tandemBaseline.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandemBaseline.pid }] : []),
     { name: 'PostGraphile', url: pgl.url, requests: requestsOf(pgl.url, bodies.pgl), pid: pgl.pid },
     { name: 'floor', url: floor.url, requests: requestsOf(floor.url, bodies.floor), pid: floor.pid },
   ];
@@ -317,9 +337,10 @@ try {
         rss: Math.max(...rs.map((r) => r.rssMiB)),
       };
       summary[`${s.name}@${clients}`] = m;
-      const c = counts[s.name.startsWith('Tandem') ? 'tandem' : { PostGraphile: 'pgl', floor: 'floor' }[s.name]];
+      const tandemLike = s.name.startsWith('Tandem') || s.name === 'baseline';
+      const c = counts[s.name.startsWith('Tandem') ? 'tandem' : { PostGraphile: 'pgl', floor: 'floor', baseline: 'baseline' }[s.name]];
       const st = c ? `${fmt(c.statements, 1)}${c.functions ? ` (+${fmt(c.functions, 0)} function calls)` : ''}` : '–';
-      console.log(`| ${s.name} | ${clients} | ${fmt(m.rps, 1)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.failed} | ${fmt(m.cpu, 1)} | ${st} | ${s.name.startsWith('Tandem') ? fmt(m.rss) : '–'} |`);
+      console.log(`| ${s.name} | ${clients} | ${fmt(m.rps, 1)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.failed} | ${fmt(m.cpu, 1)} | ${st} | ${tandemLike ? fmt(m.rss) : '–'} |`);
     }
   console.log('');
   for (const clients of ONLY ? [] : CLIENTS) {

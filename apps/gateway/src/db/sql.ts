@@ -1,14 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerScope } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
+import { batchedRead } from './read-batch';
 
 /**
  * One parameterised statement through the EntityManager (knex `?` bindings;
  * arrays expand). Inside `em.transactional` it runs on that transaction's
- * connection, so it sees the transaction's locks and writes.
+ * connection, so it sees the transaction's locks and writes. Outside one, a
+ * SELECT shares its round trip with the request's other reads of the same
+ * turn of the event loop (read-batch.ts).
  */
 export async function query<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return em.execute<T[]>(sql, params as never[]);
+  return batchedRead<T>(em, sql, params) ?? em.execute<T[]>(sql, params as never[]);
 }
 
 /**
