@@ -17,6 +17,8 @@
 // --baseline: also time the built gateway of another checkout (e.g. a git
 // worktree of the commit before a lever) in the same interleaved rounds, so a
 // lever is weighed against what it replaces under the same load on the machine.
+// --variant name:KEY=value,KEY=value (repeatable): also time this build with
+// that environment, e.g. --variant n4:HTTP_MAX_CONCURRENT=4.
 // DATABASE_URL: an external, empty database to use instead of an embedded one
 // (statements are counted only when pg_stat_statements is loaded there).
 import { execFileSync, spawn } from 'node:child_process';
@@ -38,6 +40,20 @@ const CLIENTS = [10, 50];
 // --only Tandem (or PostGraphile, floor): time only those, e.g. to weigh one lever quickly
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
 const BASELINE = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null;
+const VARIANTS = process.argv
+  .flatMap((a, i) => (a === '--variant' ? [process.argv[i + 1]] : []))
+  .map((v) => {
+    const [name, env = ''] = v.split(':');
+    return {
+      name,
+      env: Object.fromEntries(
+        env
+          .split(',')
+          .filter(Boolean)
+          .map((kv) => kv.split('=')),
+      ),
+    };
+  });
 const raceDir = join(root, 'scripts/bench/race');
 const say = (...a) => console.error('[race]', ...a);
 
@@ -67,11 +83,13 @@ let db;
 let tandem;
 let tandemCluster;
 let tandemBaseline;
+const tandemVariants = [];
 let sql;
 async function cleanup() {
   await sql?.end().catch(() => undefined);
   await tandemCluster?.stop();
   await tandemBaseline?.stop();
+  for (const v of tandemVariants) await v.gateway.stop();
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)));
   await tandem?.stop();
@@ -274,6 +292,12 @@ try {
     counts.baseline = await statementsPer((i) => post(tandemBaseline.url, bodies.tandem(cursors[i % pages]), tokens.ADMIN));
   }
 
+  for (const v of VARIANTS) {
+    const gateway = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', LOG_LEVEL: 'warn', ...v.env } });
+    tandemVariants.push({ name: v.name, gateway });
+    same(`page 1, ${v.name} and the floor`, canonical((await post(gateway.url, bodies.tandem(null), tokens.ADMIN)).customers), canonical((await post(floor.url, bodies.floor(0))).customers));
+  }
+
   // ---- 5. interleaved timed rounds
   const requestsOf = (url, make, token) =>
     Array.from({ length: Math.min(10, pages) }, (_, k) => ({
@@ -285,6 +309,7 @@ try {
   const servers = [
     { name: 'Tandem', url: tandem.url, requests: requestsOf(tandem.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandem.pid },
     ...(tandemCluster ? [{ name: `Tandem ×${WORKERS}`, url: tandemCluster.url, requests: requestsOf(tandemCluster.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandemCluster.pid }] : []),
+    ...tandemVariants.map((v) => ({ name: v.name, url: v.gateway.url, requests: requestsOf(v.gateway.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: v.gateway.pid })),
     ...(tandemBaseline ? [{ name: 'baseline', url: tandemBaseline.url, requests: requestsOf(tandemBaseline.url, (k) => bodies.tandem(cursors[k]), tokens.ADMIN), pid: tandemBaseline.pid }] : []),
     { name: 'PostGraphile', url: pgl.url, requests: requestsOf(pgl.url, bodies.pgl), pid: pgl.pid },
     { name: 'floor', url: floor.url, requests: requestsOf(floor.url, bodies.floor), pid: floor.pid },
@@ -337,7 +362,7 @@ try {
         rss: Math.max(...rs.map((r) => r.rssMiB)),
       };
       summary[`${s.name}@${clients}`] = m;
-      const tandemLike = s.name.startsWith('Tandem') || s.name === 'baseline';
+      const tandemLike = s.name.startsWith('Tandem') || s.name === 'baseline' || VARIANTS.some((v) => v.name === s.name);
       const c = counts[s.name.startsWith('Tandem') ? 'tandem' : { PostGraphile: 'pgl', floor: 'floor', baseline: 'baseline' }[s.name]];
       const st = c ? `${fmt(c.statements, 1)}${c.functions ? ` (+${fmt(c.functions, 0)} function calls)` : ''}` : '–';
       console.log(`| ${s.name} | ${clients} | ${fmt(m.rps, 1)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.failed} | ${fmt(m.cpu, 1)} | ${st} | ${tandemLike ? fmt(m.rss) : '–'} |`);

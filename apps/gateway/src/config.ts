@@ -59,8 +59,10 @@ const envShape = z.object({
   INTROSPECTION: booleanFlag.optional(),
   // How HTTP queries and mutations execute: compiled once per document (graphql-jit) or interpreted (graphql-js).
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { message: 'must be jit or graphql-js' }).default('jit'),
-  // GraphQL operations over HTTP running at once on this process (http/admission.ts); unset: DB_POOL_MAX. The rest wait in order.
-  HTTP_MAX_CONCURRENT: z.coerce.number({ message: 'must be a number of operations' }).int('must be a whole number').min(1).max(10_000).optional(),
+  // Queries over HTTP running at once on this process (graphql/admission-plugin.ts); the rest wait in order.
+  HTTP_MAX_CONCURRENT_QUERIES: z.coerce.number({ message: 'must be a number of operations' }).int('must be a whole number').min(1).max(10_000).default(4),
+  // Mutations over HTTP running at once on this process; unset: DB_POOL_MAX.
+  HTTP_MAX_CONCURRENT_MUTATIONS: z.coerce.number({ message: 'must be a number of operations' }).int('must be a whole number').min(1).max(10_000).optional(),
   // How long an HTTP operation may wait for its turn before it is answered 503 SERVER_BUSY (retryable); unset: DB_POOL_ACQUIRE_TIMEOUT_MS.
   HTTP_QUEUE_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).optional(),
   // Gateway processes on this machine (cluster.ts): one executes GraphQL on one core.
@@ -93,10 +95,10 @@ const envSchema = envShape
   .transform((env) => (env.NODE_ENV === 'production' ? { ...env, SEED_DEMO: false } : env))
   // Introspection and "did you mean" hints show the schema to anyone: off in production unless INTROSPECTION=1.
   .transform((env) => ({ ...env, INTROSPECTION: env.INTROSPECTION ?? env.NODE_ENV !== 'production' }))
-  // HTTP admission follows the pool unless set: as many operations at once as connections, a wait no longer than for a connection.
+  // Unless set, as many mutations at once as the pool has connections, and a wait for a turn no longer than for a connection.
   .transform((env) => ({
     ...env,
-    HTTP_MAX_CONCURRENT: env.HTTP_MAX_CONCURRENT ?? env.DB_POOL_MAX,
+    HTTP_MAX_CONCURRENT_MUTATIONS: env.HTTP_MAX_CONCURRENT_MUTATIONS ?? env.DB_POOL_MAX,
     HTTP_QUEUE_TIMEOUT_MS: env.HTTP_QUEUE_TIMEOUT_MS ?? env.DB_POOL_ACQUIRE_TIMEOUT_MS,
   }));
 

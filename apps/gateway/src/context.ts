@@ -10,6 +10,8 @@ export interface Context {
   viewer: Viewer | null;
   /** The caller's address over HTTP: an anonymous caller's cost budget is kept by it. */
   remoteAddress?: string;
+  /** Over HTTP: whether the client has hung up before its answer was sent. */
+  clientGone?: () => boolean;
   /** A fork of the ORM's EntityManager for this request only. */
   em: EntityManager;
   log: Logger;

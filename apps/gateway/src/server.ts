@@ -22,10 +22,10 @@ import type { Viewer } from './auth/viewer';
 import type { Context } from './context';
 import { databaseFault } from './db/database-faults';
 import type { Orm } from './db/orm';
-import { admission } from './http/admission';
 import { readinessProbe } from './http/readiness';
 import { serveWebApp } from './http/web-app';
 import { CostGuard, type CostLimits } from './graphql/cost-guard';
+import { admissionPlugin } from './graphql/admission-plugin';
 import { costPlugin } from './graphql/cost-plugin';
 import { maxFragmentsRule, PARSE_OPTIONS } from './graphql/document-limits';
 import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
@@ -55,7 +55,7 @@ export interface GatewayDeps {
   costs: CostLimits;
   /** The built web client to serve at `/` (default: apps/web/dist). */
   webDir?: string;
-  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR' | 'HTTP_MAX_CONCURRENT' | 'HTTP_QUEUE_TIMEOUT_MS'>;
+  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR' | 'HTTP_MAX_CONCURRENT_QUERIES' | 'HTTP_MAX_CONCURRENT_MUTATIONS' | 'HTTP_QUEUE_TIMEOUT_MS'>;
 }
 
 export interface RunningGateway {
@@ -119,7 +119,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   app.set('etag', false);
   const httpServer = bound.server;
 
-  const newContext = (viewer: Viewer | null, requestId: string, remoteAddress?: string): Context => {
+  const newContext = (viewer: Viewer | null, requestId: string, remoteAddress?: string, clientGone?: () => boolean): Context => {
     // Loaders are built on first use: most subscription events never need them.
     let em = orm.em.fork();
     let loaders: Loaders | null = null;
@@ -127,6 +127,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       requestId,
       viewer,
       remoteAddress,
+      clientGone,
       log: log.child({ requestId }),
       services,
       get em() {
@@ -219,6 +220,13 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     wsServer,
   );
 
+  // Queries and mutations running at once, the rest in order (graphql/admission-plugin.ts).
+  const admission = admissionPlugin({ queries: config.HTTP_MAX_CONCURRENT_QUERIES, mutations: config.HTTP_MAX_CONCURRENT_MUTATIONS, queueTimeoutMs: config.HTTP_QUEUE_TIMEOUT_MS }, (lane) => {
+    metrics.countServerBusy(lane);
+    log.warn({ lane, running: admission.gauge.running(lane), waiting: admission.gauge.waiting(lane) }, 'HTTP operation answered SERVER_BUSY: it waited its whole turn');
+  });
+  metrics.watchAdmission(admission.gauge);
+
   const apollo = new ApolloServer<Context>({
     // graphql-jit by default (jit-executor.ts); GRAPHQL_EXECUTOR=graphql-js interprets as Apollo does on its own.
     ...(config.GRAPHQL_EXECUTOR === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
@@ -244,6 +252,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
       requestLogPlugin(metrics),
       inputGuardPlugin(),
       costPlugin(costGuard),
+      admission.plugin,
       subscriptionsOverHttpRefused(),
       // Nothing here sets cache hints, and the default cache-control plugin wraps every field resolver to read them.
       ApolloServerPluginCacheControlDisabled(),
@@ -267,20 +276,17 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     res.status(state === 'ready' ? 200 : 503).json({ status: state });
   });
 
-  // Operations in flight at once, the rest in order (http/admission.ts); by default as many as the pool has connections.
-  const admitted = admission({ maxConcurrent: config.HTTP_MAX_CONCURRENT, queueTimeoutMs: config.HTTP_QUEUE_TIMEOUT_MS }, () => {
-    metrics.countServerBusy();
-    log.warn({ running: admitted.gauge.running(), waiting: admitted.gauge.waiting() }, 'HTTP operation answered SERVER_BUSY: it waited its whole turn');
-  });
-  metrics.watchAdmission(admitted.gauge);
   app.use(
     '/graphql',
     corsFor(config.CORS_ORIGINS),
     graphqlRequestShape,
-    admitted.middleware,
     express.json({ limit: BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
+        let gone = false;
+        res.once('close', () => {
+          if (!res.writableFinished) gone = true;
+        });
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         const signed = await tokens.fromAuthorization(req.headers.authorization);
         // A token that is present but bad is refused outright, never treated as anonymous.
@@ -288,7 +294,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
         // What the viewer may read is decided by its role now, not the one it signed in with.
         const viewer = signed && (await services.userDirectory.current(orm.em.fork(), signed));
         if (signed && !viewer) throw unauthenticated('The token is invalid or expired; sign in again.', 401);
-        return newContext(viewer || null, requestId, req.ip);
+        return newContext(viewer || null, requestId, req.ip, () => gone);
       },
     }),
   );

@@ -6,8 +6,9 @@ import { startTestGateway, type TestGateway } from './support/test-app';
 import { until } from './support/until';
 
 /**
- * HTTP admission (http/admission.ts): at most HTTP_MAX_CONCURRENT GraphQL
- * operations run at once on an instance; the rest wait in order, and one that
+ * HTTP admission (graphql/admission-plugin.ts): at most
+ * HTTP_MAX_CONCURRENT_MUTATIONS mutations and HTTP_MAX_CONCURRENT_QUERIES
+ * queries run at once on an instance; the rest wait in order, and one that
  * waits past HTTP_QUEUE_TIMEOUT_MS is answered 503 SERVER_BUSY (retryable)
  * without running. Operations are held running here by a row lock taken on a
  * connection of the test's own, so what is running is visible in
@@ -35,18 +36,18 @@ async function lockWaiters(sql: Client): Promise<number> {
   return r.rows[0].n as number;
 }
 
-describe('with two operations allowed at once', () => {
+describe('with two mutations allowed at once', () => {
   let gw: TestGateway;
   let crew: Crew;
   beforeAll(async () => {
-    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '20000', DB_POOL_MAX: '10', HTTP_MAX_CONCURRENT: '2', HTTP_QUEUE_TIMEOUT_MS: '15000' });
+    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '20000', DB_POOL_MAX: '10', HTTP_MAX_CONCURRENT_MUTATIONS: '2', HTTP_QUEUE_TIMEOUT_MS: '15000' });
     crew = await createCrew(gw);
   });
   afterAll(async () => {
     await gw?.stop();
   });
 
-  it('runs two of five blocked confirmations and queues three; all five finish once the lock goes, none refused', async () => {
+  it('runs two of five blocked confirmations and queues three while queries go on; all five finish once the lock goes, none refused', async () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Queued Co' });
     const p = await createProduct(gw, crew.manager, { sku: 'ADM-1', unitPrice: '5.00', initialStock: 100 });
     const orders = await Promise.all([1, 2, 3, 4, 5].map(() => createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }])));
@@ -57,11 +58,12 @@ describe('with two operations allowed at once', () => {
     let answers;
     try {
       const sent = orders.map((o) => gw.request(ConfirmOrderDocument, { id: o.id }, crew.rep1));
-      await until(async () => (await metric(gw, 'tandem_http_operations_waiting')) === 3, 'three confirmations to wait for their turn', 5_000);
-      // The pool has ten connections, yet only the two admitted operations reach the database.
+      await until(async () => (await metric(gw, 'tandem_http_operations_waiting{kind="mutation"}')) === 3, 'three confirmations to wait for their turn', 5_000);
+      // The pool has ten connections, yet only the two admitted mutations reach the database.
       expect(await lockWaiters(watcher)).toBe(2);
-      expect(await metric(gw, 'tandem_http_operations_running')).toBe(2);
-      // Health probes are not operations: they answer at once.
+      expect(await metric(gw, 'tandem_http_operations_running{kind="mutation"}')).toBe(2);
+      // Queries have their own lane: a hot row that holds mutations up does not hold them up; nor the probes.
+      expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.map((e) => e.node.sku)).toContain('ADM-1');
       expect((await fetch(gw.url.replace('/graphql', '/readyz'))).status).toBe(200);
       await holder.query('rollback');
       answers = await Promise.all(sent);
@@ -81,11 +83,17 @@ describe('with two operations allowed at once', () => {
   });
 });
 
-describe('with one operation at once and a short wait', () => {
+describe('with one operation of each kind at once and a short wait', () => {
   let gw: TestGateway;
   let crew: Crew;
   beforeAll(async () => {
-    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '20000', HTTP_MAX_CONCURRENT: '1', HTTP_QUEUE_TIMEOUT_MS: '400' });
+    gw = await startTestGateway({
+      ALERT_SCAN_INTERVAL_MS: '3600000',
+      DB_LOCK_TIMEOUT_MS: '20000',
+      HTTP_MAX_CONCURRENT_MUTATIONS: '1',
+      HTTP_MAX_CONCURRENT_QUERIES: '1',
+      HTTP_QUEUE_TIMEOUT_MS: '400',
+    });
     crew = await createCrew(gw);
   });
   afterAll(async () => {
@@ -101,7 +109,7 @@ describe('with one operation at once and a short wait', () => {
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
       const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
-      await until(async () => (await metric(gw, 'tandem_http_operations_running')) === 1, 'the confirmation to run', 5_000);
+      await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="mutation"}')) === 1, 'the confirmation to run', 5_000);
       const started = Date.now();
       const res = await fetch(gw.url, {
         method: 'POST',
@@ -114,7 +122,7 @@ describe('with one operation at once and a short wait', () => {
       const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
       expect(body.errors).toHaveLength(1);
       expect(body.errors[0].extensions).toEqual({ code: 'SERVER_BUSY', retryable: true });
-      expect(body.errors[0].message).toMatch(/waited 400 ms .* nothing was changed/);
+      expect(body.errors[0].message).toMatch(/this mutation waited 400 ms .* nothing was changed/);
       expect(waited).toBeGreaterThanOrEqual(350);
       expect(waited).toBeLessThan(3_000);
       await holder.query('rollback');
@@ -131,7 +139,7 @@ describe('with one operation at once and a short wait', () => {
     } finally {
       await sql.end();
     }
-    expect(await metric(gw, 'tandem_http_server_busy_total')).toBe(1);
+    expect(await metric(gw, 'tandem_http_server_busy_total{kind="mutation"}')).toBe(1);
     expect(await metric(gw, 'tandem_graphql_unexpected_errors_total')).toBe(0);
     // The instance serves again as before.
     expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.map((e) => e.node.sku)).toContain('ADM-2');
@@ -146,7 +154,7 @@ describe('with one operation at once and a short wait', () => {
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
       const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
-      await until(async () => (await metric(gw, 'tandem_http_operations_running')) === 1, 'the confirmation to run', 5_000);
+      await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="mutation"}')) === 1, 'the confirmation to run', 5_000);
       const abort = new AbortController();
       const gone = fetch(gw.url, {
         method: 'POST',
@@ -154,7 +162,7 @@ describe('with one operation at once and a short wait', () => {
         body: JSON.stringify({ query: print(CreateCustomerDocument), variables: { input: { name: 'Hung Up Co' } } }),
         signal: abort.signal,
       }).catch((err: unknown) => err);
-      await until(async () => (await metric(gw, 'tandem_http_operations_waiting')) === 1, 'the mutation to wait for its turn', 5_000);
+      await until(async () => (await metric(gw, 'tandem_http_operations_waiting{kind="mutation"}')) === 1, 'the mutation to wait for its turn', 5_000);
       abort.abort();
       expect((await gone) as { name?: string }).toMatchObject({ name: 'AbortError' });
       await holder.query('rollback');
@@ -173,5 +181,27 @@ describe('with one operation at once and a short wait', () => {
     } finally {
       await sql.end();
     }
+  });
+
+  it('queues a query behind the running one and answers it SERVER_BUSY at the wait’s end, while a mutation runs in its own lane', async () => {
+    const holder = await connect(gw.databaseUrl);
+    await holder.query('begin');
+    await holder.query('lock table products in access exclusive mode');
+    try {
+      const blocked = gw.request(ProductsDocument, { first: 5 }, crew.finance);
+      await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="query"}')) === 1, 'the products read to run', 5_000);
+      const second = await gw.request(ProductsDocument, { first: 1 }, crew.finance);
+      expect(second.status).toBe(503);
+      expect(second.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['SERVER_BUSY', true]]);
+      expect(second.errors?.[0].message).toMatch(/this query waited 400 ms/);
+      // The mutation lane is free: a customer is created meanwhile.
+      expect((await gw.gql(CreateCustomerDocument, { input: { name: 'Own Lane Co' } }, crew.rep1)).createCustomer.customer?.id).toBeTruthy();
+      await holder.query('rollback');
+      expect((await blocked).errors).toBeUndefined();
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+    }
+    expect(await metric(gw, 'tandem_http_server_busy_total{kind="query"}')).toBe(1);
   });
 });

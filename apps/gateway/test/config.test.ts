@@ -87,10 +87,14 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('leaves HTTP admission to follow the pool unless set: as many operations at once as connections, waiting no longer than for a connection', () => {
-    expect(loadConfig({})).toMatchObject({ HTTP_MAX_CONCURRENT: 10, HTTP_QUEUE_TIMEOUT_MS: 5_000 });
-    expect(loadConfig({ DB_POOL_MAX: '4', DB_POOL_ACQUIRE_TIMEOUT_MS: '800' })).toMatchObject({ HTTP_MAX_CONCURRENT: 4, HTTP_QUEUE_TIMEOUT_MS: 800 });
-    expect(loadConfig({ HTTP_MAX_CONCURRENT: '6', HTTP_QUEUE_TIMEOUT_MS: '2500' })).toMatchObject({ HTTP_MAX_CONCURRENT: 6, HTTP_QUEUE_TIMEOUT_MS: 2500 });
+  it('admits 4 queries at once, and unless set as many mutations as the pool has connections, waiting no longer than for a connection', () => {
+    expect(loadConfig({})).toMatchObject({ HTTP_MAX_CONCURRENT_QUERIES: 4, HTTP_MAX_CONCURRENT_MUTATIONS: 10, HTTP_QUEUE_TIMEOUT_MS: 5_000 });
+    expect(loadConfig({ DB_POOL_MAX: '3', DB_POOL_ACQUIRE_TIMEOUT_MS: '800' })).toMatchObject({ HTTP_MAX_CONCURRENT_MUTATIONS: 3, HTTP_QUEUE_TIMEOUT_MS: 800 });
+    expect(loadConfig({ HTTP_MAX_CONCURRENT_QUERIES: '6', HTTP_MAX_CONCURRENT_MUTATIONS: '12', HTTP_QUEUE_TIMEOUT_MS: '2500' })).toMatchObject({
+      HTTP_MAX_CONCURRENT_QUERIES: 6,
+      HTTP_MAX_CONCURRENT_MUTATIONS: 12,
+      HTTP_QUEUE_TIMEOUT_MS: 2500,
+    });
   });
 
   it('reads the database timeouts and TX_MAX_ATTEMPTS', () => {
@@ -120,8 +124,8 @@ describe('configuration from the environment', () => {
     [{ DB_POOL_ACQUIRE_TIMEOUT_MS: '600001' }, /DB_POOL_ACQUIRE_TIMEOUT_MS .*\(got "600001"\)/],
     [{ TX_MAX_ATTEMPTS: '0' }, /TX_MAX_ATTEMPTS .*\(got "0"\)/],
     [{ TX_MAX_ATTEMPTS: 'many' }, /TX_MAX_ATTEMPTS must be a number \(got "many"\)/],
-    [{ HTTP_MAX_CONCURRENT: '0' }, /HTTP_MAX_CONCURRENT .*\(got "0"\)/],
-    [{ HTTP_MAX_CONCURRENT: 'lots' }, /HTTP_MAX_CONCURRENT must be a number of operations \(got "lots"\)/],
+    [{ HTTP_MAX_CONCURRENT_QUERIES: '0' }, /HTTP_MAX_CONCURRENT_QUERIES .*\(got "0"\)/],
+    [{ HTTP_MAX_CONCURRENT_MUTATIONS: 'lots' }, /HTTP_MAX_CONCURRENT_MUTATIONS must be a number of operations \(got "lots"\)/],
     [{ HTTP_QUEUE_TIMEOUT_MS: '2.5' }, /HTTP_QUEUE_TIMEOUT_MS .*\(got "2.5"\)/],
   ])('refuses the wait or attempt bound %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -142,9 +142,9 @@ describe('nothing waits forever', () => {
 
   beforeAll(async () => {
     // The acquire timeout is well under the lock timeout, so a request waiting for a connection cannot be saved by a lock timeout freeing one.
-    // HTTP admission (http/admission.ts, tested in admission.test.ts) would keep a fourth request from reaching the pool at all; here it
+    // HTTP admission (graphql/admission-plugin.ts, tested in admission.test.ts) would keep a fourth mutation from reaching the pool; here it
     // admits more than the pool holds, as graphql-ws operations and background jobs (which it does not cover) can also fill the pool.
-    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '1500', DB_POOL_MAX: '3', DB_POOL_ACQUIRE_TIMEOUT_MS: '300', HTTP_MAX_CONCURRENT: '50' });
+    gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_LOCK_TIMEOUT_MS: '1500', DB_POOL_MAX: '3', DB_POOL_ACQUIRE_TIMEOUT_MS: '300', HTTP_MAX_CONCURRENT_MUTATIONS: '50' });
     crew = await createCrew(gw);
   });
   afterAll(async () => {

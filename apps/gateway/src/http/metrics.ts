@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseFault } from '../db/database-faults';
+import type { AdmissionGauge, Lane } from '../graphql/admission-plugin';
 import { transactionRetries } from '../db/transaction';
 import { unhandledRejections } from '../process-faults';
 
@@ -67,26 +68,29 @@ export function createMetrics(alertSubscribers: () => number) {
     help: 'Times the background job runner (graphile-worker) failed and was started again.',
     registers: [registry],
   });
-  let admission: { running(): number; waiting(): number } | null = null;
+  let admission: AdmissionGauge | null = null;
   new Gauge({
     name: 'tandem_http_operations_running',
-    help: 'GraphQL operations over HTTP running now (at most HTTP_MAX_CONCURRENT).',
+    help: 'GraphQL operations over HTTP running now, by kind (query, mutation; at most HTTP_MAX_CONCURRENT_QUERIES and _MUTATIONS).',
+    labelNames: ['kind'] as const,
     registers: [registry],
     collect() {
-      this.set(admission?.running() ?? 0);
+      for (const kind of ['query', 'mutation'] as const) this.set({ kind }, admission?.running(kind) ?? 0);
     },
   });
   new Gauge({
     name: 'tandem_http_operations_waiting',
-    help: 'GraphQL operations over HTTP waiting for their turn now.',
+    help: 'GraphQL operations over HTTP waiting for their turn now, by kind.',
+    labelNames: ['kind'] as const,
     registers: [registry],
     collect() {
-      this.set(admission?.waiting() ?? 0);
+      for (const kind of ['query', 'mutation'] as const) this.set({ kind }, admission?.waiting(kind) ?? 0);
     },
   });
   const serverBusy = new Counter({
     name: 'tandem_http_server_busy_total',
-    help: 'Operations answered 503 SERVER_BUSY after waiting HTTP_QUEUE_TIMEOUT_MS for their turn (add instances, or find what holds the running ones).',
+    help: 'Operations answered 503 SERVER_BUSY after waiting HTTP_QUEUE_TIMEOUT_MS for their turn, by kind (add instances, or find what holds the running ones).',
+    labelNames: ['kind'] as const,
     registers: [registry],
   });
   registry.registerMetric(transactionRetries);
@@ -117,11 +121,11 @@ export function createMetrics(alertSubscribers: () => number) {
     countUnexpected() {
       unexpected.inc();
     },
-    watchAdmission(gauge: { running(): number; waiting(): number }) {
+    watchAdmission(gauge: AdmissionGauge) {
       admission = gauge;
     },
-    countServerBusy() {
-      serverBusy.inc();
+    countServerBusy(kind: Lane) {
+      serverBusy.inc({ kind });
     },
   };
 }
