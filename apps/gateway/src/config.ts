@@ -59,6 +59,13 @@ const envShape = z.object({
   INTROSPECTION: booleanFlag.optional(),
   // How HTTP queries and mutations execute: compiled once per document (graphql-jit) or interpreted (graphql-js).
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { message: 'must be jit or graphql-js' }).default('jit'),
+  // A graphql-ws socket with more than this many bytes waiting unsent when an event is due is closed (4013); it resumes with after.
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1 GiB')
+    .default(1024 * 1024),
   // Gateway processes on this machine (cluster.ts): one executes GraphQL on one core.
   CLUSTER_WORKERS: z.coerce.number({ message: 'must be a number of processes' }).int('must be a whole number').min(1).max(64).default(1),
 });

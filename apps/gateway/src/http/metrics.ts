@@ -9,7 +9,7 @@ import { unhandledRejections } from '../process-faults';
  * outcome, live alert subscribers, and the faults an operator alerts on
  * (README "Operations"): database faults answered as retryable, retried
  * transactions, unhandled rejections, alert listener reconnects and delivery
- * lag, and the time-based scan's runs.
+ * lag, subscribers dropped for reading too slowly, and the time-based scan's runs.
  */
 export function createMetrics(alertSubscribers: () => number) {
   const registry = new Registry();
@@ -62,6 +62,11 @@ export function createMetrics(alertSubscribers: () => number) {
     help: 'When a scan last finished on this instance (alert when no instance has one recent).',
     registers: [registry],
   });
+  const slowConsumers = new Counter({
+    name: 'tandem_ws_slow_consumers_dropped_total',
+    help: 'graphql-ws sockets closed (4013) because more than WS_MAX_BUFFERED_BYTES waited unsent when an event was due; they resume with after.',
+    registers: [registry],
+  });
   const workerRestarts = new Counter({
     name: 'tandem_job_runner_restarts_total',
     help: 'Times the background job runner (graphile-worker) failed and was started again.',
@@ -76,6 +81,9 @@ export function createMetrics(alertSubscribers: () => number) {
     },
     countListenerReconnect() {
       listenerReconnects.inc();
+    },
+    countSlowConsumerDropped() {
+      slowConsumers.inc();
     },
     observeDeliveryLag(seconds: number) {
       deliveryLag.observe(Math.max(0, seconds));
