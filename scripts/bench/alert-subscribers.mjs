@@ -17,6 +17,8 @@ const MARK = '"alertRaised":{"id":"';
 const clients = [];
 const closes = {};
 const loop = monitorEventLoopDelay({ resolution: 10 });
+let cpuAtStart;
+let startedAt;
 
 function open(url, token, query) {
   return new Promise((resolve, reject) => {
@@ -59,11 +61,15 @@ process.on('message', async (msg) => {
       clients.push(...(await Promise.all(wave)));
     }
     loop.enable();
+    cpuAtStart = process.cpuUsage();
+    startedAt = performance.now();
     process.send({ opened: clients.length });
   } else if (msg.progress) {
     process.send({ progress: clients.reduce((n, c) => n + c.received.size, 0) });
   } else if (msg.report) {
     loop.disable();
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - startedAt)) * 100;
     const { commits, sent } = msg.report;
     const latencies = [];
     const fromSend = [];
@@ -82,6 +88,6 @@ process.on('message', async (msg) => {
       }
       c.ws.terminate();
     }
-    process.send({ report: { latencies, fromSend, lost, duplicates, closes: closedEarly, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } } }, () => process.exit(0));
+    process.send({ report: { latencies, fromSend, lost, duplicates, closes: closedEarly, loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 }, cpuPercent } }, () => process.exit(0));
   }
 });

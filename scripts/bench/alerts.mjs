@@ -174,7 +174,9 @@ try {
       `gateway ${i + 1} memory, CPU     ${perK} MiB RSS per 1000 subscribed connections (${(rssBefore[i] / 1024).toFixed(0)} -> ${(rssAfter[i] / 1024).toFixed(0)} MiB, peak ${(peakRss[i] / 1024).toFixed(0)} MiB); CPU ${cpu} % of a core`,
     );
   });
-  console.log(`client event-loop delay   ${reports.map((r) => `p99 ${r.loopDelayMs.p99.toFixed(0)} ms max ${r.loopDelayMs.max.toFixed(0)} ms`).join('; ')}`);
+  console.log(
+    `bench client processes    ${reports.map((r) => `event-loop delay p99 ${r.loopDelayMs.p99.toFixed(0)} ms max ${r.loopDelayMs.max.toFixed(0)} ms, CPU ${r.cpuPercent.toFixed(0)} %`).join('; ')}`,
+  );
   await sql.end();
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill();
