@@ -167,11 +167,19 @@ try {
   console.log(`mutation latency          ${fmt(mutationMs)}`);
   console.log(`http probe { me }         ${fmt(probe.latencies)}   failed ${probe.failed}`);
   console.log(`subscribers closed early  ${JSON.stringify(closes)}`);
+  const fanOuts = await Promise.all(
+    gateways.map(async (g) => {
+      const text = await fetch(g.url.replace(/\/graphql$/, '/metrics')).then((r) => r.text());
+      const read = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+      return { count: read('tandem_alert_fanout_seconds_count'), sum: read('tandem_alert_fanout_seconds_sum'), within100: read('tandem_alert_fanout_seconds_bucket\\{le="0.1"\\}') };
+    }),
+  );
   gateways.forEach((_, i) => {
     const perK = (((rssAfter[i] - rssBefore[i]) / 1024 / (N / INSTANCES)) * 1000).toFixed(1);
     const cpu = (((cpuAfter[i] - cpuBefore[i]) / 1000 / window) * 100).toFixed(0);
     console.log(
-      `gateway ${i + 1} memory, CPU     ${perK} MiB RSS per 1000 subscribed connections (${(rssBefore[i] / 1024).toFixed(0)} -> ${(rssAfter[i] / 1024).toFixed(0)} MiB, peak ${(peakRss[i] / 1024).toFixed(0)} MiB); CPU ${cpu} % of a core`,
+      `gateway ${i + 1} fan-out         ${fanOuts[i].count} batches, mean ${((fanOuts[i].sum / fanOuts[i].count) * 1000).toFixed(1)} ms, ${((fanOuts[i].within100 / fanOuts[i].count) * 100).toFixed(0)} % within 100 ms\n` +
+        `gateway ${i + 1} memory, CPU     ${perK} MiB RSS per 1000 subscribed connections (${(rssBefore[i] / 1024).toFixed(0)} -> ${(rssAfter[i] / 1024).toFixed(0)} MiB, peak ${(peakRss[i] / 1024).toFixed(0)} MiB); CPU ${cpu} % of a core`,
     );
   });
   console.log(

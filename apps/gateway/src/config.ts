@@ -65,7 +65,7 @@ const envShape = z.object({
     .int('must be a whole number of bytes')
     .min(1024, 'must be at least 1024 bytes')
     .max(1024 * 1024 * 1024, 'must be at most 1 GiB')
-    .default(1024 * 1024),
+    .default(256 * 1024),
   // Gateway processes on this machine (cluster.ts): one executes GraphQL on one core.
   CLUSTER_WORKERS: z.coerce.number({ message: 'must be a number of processes' }).int('must be a whole number').min(1).max(64).default(1),
 });

@@ -12,7 +12,7 @@ describe('configuration from the environment', () => {
       NODE_ENV: 'development',
       ALERT_SCAN_INTERVAL_MS: 60000,
       BACKDATING_DAYS: 365,
-      WS_MAX_BUFFERED_BYTES: 1024 * 1024,
+      WS_MAX_BUFFERED_BYTES: 256 * 1024,
     });
     expect(c.DATABASE_URL).toBeUndefined();
   });
@@ -30,7 +30,7 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       BACKDATING_DAYS: '30',
-      WS_MAX_BUFFERED_BYTES: '262144',
+      WS_MAX_BUFFERED_BYTES: '524288',
     });
     expect(c).toMatchObject({
       PORT: 8080,

@@ -36,7 +36,11 @@ export class AlertHub {
     private readonly databaseUrl: string,
     private readonly orm: Orm,
     private readonly log: Logger,
-    private readonly options: { metrics?: Pick<Metrics, 'countListenerReconnect' | 'observeDeliveryLag'>; notices?: NoticeChannel[]; safetyPollMs?: number } = {},
+    private readonly options: {
+      metrics?: Pick<Metrics, 'countListenerReconnect' | 'observeDeliveryLag'> & Partial<Pick<Metrics, 'observeFanOut'>>;
+      notices?: NoticeChannel[];
+      safetyPollMs?: number;
+    } = {},
   ) {}
 
   private get notices(): NoticeChannel[] {
@@ -139,7 +143,8 @@ export class AlertHub {
    * called too, one removed is not (a Set's iterator sees both).
    */
   private async fanOut(rows: readonly AlertRow[]): Promise<void> {
-    let sliceStart = performance.now();
+    const started = performance.now();
+    let sliceStart = started;
     let n = 0;
     for (const l of this.listeners) {
       try {
@@ -153,6 +158,7 @@ export class AlertHub {
         sliceStart = performance.now();
       }
     }
+    this.options.metrics?.observeFanOut?.((performance.now() - started) / 1000);
   }
 
   /** Reads and delivers everything after the last id, one drain at a time. */
