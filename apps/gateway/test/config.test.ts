@@ -40,7 +40,7 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       BACKDATING_DAYS: 30,
-      WS_MAX_BUFFERED_BYTES: 262144,
+      WS_MAX_BUFFERED_BYTES: 524288,
     });
   });
 
