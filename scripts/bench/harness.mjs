@@ -44,19 +44,24 @@ const freePort = () =>
 /**
  * An embedded PostgreSQL in a temporary directory. With `statements`, it is
  * restarted once with pg_stat_statements loaded and function calls tracked,
- * so a benchmark can count the statements a request costs.
+ * so a benchmark can count the statements a request costs. With
+ * `commitTimestamps`, it records when each transaction committed
+ * (pg_xact_commit_timestamp), so a benchmark can time from the commit.
  */
-export async function startBenchDatabase({ statements = false } = {}) {
+export async function startBenchDatabase({ statements = false, commitTimestamps = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'));
   await chmod(dir, 0o755);
   const log = createLogger('warn');
   let db = await startEmbeddedDatabase(dir, log);
-  if (statements) {
+  if (statements || commitTimestamps) {
     const pg = gatewayRequire('pg');
     const c = new pg.Client({ connectionString: db.url() });
     await c.connect();
-    await c.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
-    await c.query("alter system set track_functions = 'all'");
+    if (statements) {
+      await c.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
+      await c.query("alter system set track_functions = 'all'");
+    }
+    if (commitTimestamps) await c.query('alter system set track_commit_timestamp = on');
     await c.end();
     await db.stop();
     db = await startEmbeddedDatabase(dir, log);

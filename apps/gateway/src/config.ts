@@ -65,6 +65,13 @@ const envShape = z.object({
   HTTP_MAX_CONCURRENT_MUTATIONS: z.coerce.number({ message: 'must be a number of operations' }).int('must be a whole number').min(1).max(10_000).optional(),
   // How long an HTTP operation may wait for its turn before it is answered 503 SERVER_BUSY (retryable); unset: DB_POOL_ACQUIRE_TIMEOUT_MS.
   HTTP_QUEUE_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(1).max(600_000).optional(),
+  // A graphql-ws socket with more than this many bytes waiting unsent when an event is due is closed (4013); it resumes with after.
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1 GiB')
+    .default(256 * 1024),
   // Gateway processes on this machine (cluster.ts): one executes GraphQL on one core.
   CLUSTER_WORKERS: z.coerce.number({ message: 'must be a number of processes' }).int('must be a whole number').min(1).max(64).default(1),
 });

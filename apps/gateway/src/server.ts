@@ -8,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { specifiedRules, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { specifiedRules, type ExecutionResult, type FormattedExecutionResult, type GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { CloseCode } from 'graphql-ws';
@@ -32,6 +32,7 @@ import { isUnexpected, maskError, unauthenticated } from './graphql/errors';
 import { inputGuardPlugin } from './graphql/input-guard';
 import { jitExecution } from './graphql/jit-executor';
 import { wsOperations } from './graphql/ws-operations';
+import { withoutSuggestions } from './graphql/schema-privacy';
 import { sharedSubscribe } from './graphql/shared-subscription';
 import { withClientErrorCodes } from './graphql/ws-client-errors';
 import { formatHttpError, isUnexpectedHttpError, subscriptionsOverHttpRefused } from './http/apollo-refusals';
@@ -55,7 +56,7 @@ export interface GatewayDeps {
   costs: CostLimits;
   /** The built web client to serve at `/` (default: apps/web/dist). */
   webDir?: string;
-  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR' | 'HTTP_MAX_CONCURRENT_QUERIES' | 'HTTP_MAX_CONCURRENT_MUTATIONS' | 'HTTP_QUEUE_TIMEOUT_MS'>;
+  config: Pick<Config, 'CORS_ORIGINS' | 'INTROSPECTION' | 'GRAPHQL_EXECUTOR' | 'HTTP_MAX_CONCURRENT_QUERIES' | 'HTTP_MAX_CONCURRENT_MUTATIONS' | 'HTTP_QUEUE_TIMEOUT_MS' | 'WS_MAX_BUFFERED_BYTES'>;
 }
 
 export interface RunningGateway {
@@ -111,7 +112,13 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
   const { schema, orm, tokens, services, log, config } = deps;
   // Token, fragment and cost limits (query-cost.ts, document-limits.ts); one budget per viewer for HTTP and WebSocket.
   const costGuard = new CostGuard(schema, deps.costs);
-  const wsOps = wsOperations(schema, [...specifiedRules, ...LIMIT_RULES], costGuard);
+  const wsOps = wsOperations(schema, [...specifiedRules, ...LIMIT_RULES], costGuard, {
+    maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+    onDrop: (bufferedBytes) => {
+      deps.metrics.countSlowConsumerDropped();
+      log.warn({ bufferedBytes, maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES }, 'graphql-ws subscriber too slow to read: closed with 4013 (it resumes with after)');
+    },
+  });
   const metrics = deps.metrics;
   const app = express();
   app.disable('x-powered-by');
@@ -147,6 +154,23 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
     };
   };
 
+  /** A result as a graphql-ws client may see it: codes pass, internals are masked (and logged). */
+  const maskResult = (result: ExecutionResult, operationName: string | null, connectionId: string | undefined): FormattedExecutionResult => {
+    if (!result.errors?.length) return result;
+    return {
+      ...result,
+      errors: result.errors.map((err) => {
+        const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
+        const fault = databaseFault(err.originalError);
+        if (fault) metrics.countDatabaseFault(fault);
+        else if (isUnexpected(formatted, err)) log.error({ err: err.originalError ?? err, operationName, connectionId }, 'unexpected error on graphql-ws (masked for the client)');
+        const masked = maskError(formatted, err);
+        // Without introspection, no "did you mean" hints (withClientErrorCodes does the same on graphql-ws's own path).
+        return config.INTROSPECTION ? masked : withoutSuggestions(masked);
+      }),
+    };
+  };
+
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer; connectionId: string }>(
     withClientErrorCodes<Record<string, unknown>, Extra & Partial<{ viewer: Viewer; connectionId: string }>>(
@@ -154,7 +178,11 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
         schema,
         // The same token, fragment, validation, input and cost checks as HTTP; a refusal answers that operation alone (ws-operations.ts).
         onSubscribe: wsOps.onSubscribe,
-        subscribe: sharedSubscribe(),
+        // Each event is executed, masked and serialized once per audience class, then written to every subscriber's socket (shared-subscription.ts).
+        subscribe: sharedSubscribe({
+          sinkFor: wsOps.sinkFor,
+          format: (args, result) => maskResult(result, args.operationName ?? null, (args.contextValue as Context).requestId),
+        }),
         // The token is checked when the socket connects. Without one, or with a
         // malformed, forged or expired one, the socket closes with 4401 Unauthorized
         // (sign in again). Returning false would close with 4403 Forbidden, which the
@@ -189,23 +217,7 @@ export async function startGateway(deps: GatewayDeps, bound: BoundServer, host: 
         },
         context: (ctx) => newContext(ctx.extra.viewer!, ctx.extra.connectionId!),
         // Results over the socket get the same masking as HTTP: codes pass, internals do not.
-        onNext: (ctx, _id, payload, args, result) => {
-          if (!('errors' in result) || !result.errors?.length) return wsOps.withCost(args, result);
-          return {
-            ...wsOps.withCost(args, result),
-            errors: result.errors.map((err) => {
-              const formatted = { message: err.message, path: err.path, locations: err.locations, extensions: err.extensions };
-              const fault = databaseFault(err.originalError);
-              if (fault) metrics.countDatabaseFault(fault);
-              else if (isUnexpected(formatted, err))
-                log.error(
-                  { err: err.originalError ?? err, operationName: payload.operationName ?? null, connectionId: ctx.extra.connectionId },
-                  'unexpected error on graphql-ws (masked for the client)',
-                );
-              return maskError(formatted, err);
-            }),
-          };
-        },
+        onNext: (ctx, _id, payload, args, result) => wsOps.withCost(args, maskResult(result, payload.operationName ?? null, ctx.extra.connectionId)),
         onError: (ctx, _id, payload, errors) =>
           errors.map((e) => {
             const formatted = { message: e.message, path: e.path, extensions: e.extensions };

@@ -76,7 +76,7 @@ it('a reconnect to a server that never answers gives up within DB_CONNECT_TIMEOU
     safetyPollMs: 3_600_000,
   });
   const heard: AlertRow[] = [];
-  hub.subscribe((row) => heard.push(row));
+  hub.subscribe((rows) => void heard.push(...rows));
   try {
     await hub.start();
     expect(proxy.accepted.forwarded).toBe(1);

@@ -3,7 +3,17 @@ import { ConfigError, loadConfig } from '../src/config';
 describe('configuration from the environment', () => {
   it('has working defaults for development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 4000, HOST: '0.0.0.0', DATA_DIR: '.data', SEED_DEMO: true, LOG_LEVEL: 'info', NODE_ENV: 'development', ALERT_SCAN_INTERVAL_MS: 60000, BACKDATING_DAYS: 365 });
+    expect(c).toMatchObject({
+      PORT: 4000,
+      HOST: '0.0.0.0',
+      DATA_DIR: '.data',
+      SEED_DEMO: true,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      ALERT_SCAN_INTERVAL_MS: 60000,
+      BACKDATING_DAYS: 365,
+      WS_MAX_BUFFERED_BYTES: 256 * 1024,
+    });
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
@@ -20,8 +30,18 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       BACKDATING_DAYS: '30',
+      WS_MAX_BUFFERED_BYTES: '524288',
     });
-    expect(c).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: '/var/lib/tandem', SEED_DEMO: false, LOG_LEVEL: 'debug', NODE_ENV: 'production', BACKDATING_DAYS: 30 });
+    expect(c).toMatchObject({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/tandem',
+      SEED_DEMO: false,
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+      BACKDATING_DAYS: 30,
+      WS_MAX_BUFFERED_BYTES: 524288,
+    });
   });
 
   it.each([
@@ -31,6 +51,8 @@ describe('configuration from the environment', () => {
     [{ SEED_DEMO: 'maybe' }, /SEED_DEMO must be 0, 1, true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BACKDATING_DAYS: '1.5' }, /BACKDATING_DAYS must be a whole number of days/],
+    [{ WS_MAX_BUFFERED_BYTES: 'lots' }, /WS_MAX_BUFFERED_BYTES must be a number of bytes \(got "lots"\)/],
+    [{ WS_MAX_BUFFERED_BYTES: '100' }, /WS_MAX_BUFFERED_BYTES must be at least 1024 bytes/],
     [{ BACKDATING_DAYS: '-1' }, /BACKDATING_DAYS/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV must be development, production or test/],
     [{ ADMIN_EMAIL: 'not-an-email' }, /ADMIN_EMAIL must be an e-mail address/],

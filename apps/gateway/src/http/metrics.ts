@@ -10,7 +10,7 @@ import { unhandledRejections } from '../process-faults';
  * outcome, live alert subscribers, and the faults an operator alerts on
  * (README "Operations"): database faults answered as retryable, retried
  * transactions, unhandled rejections, alert listener reconnects and delivery
- * lag, and the time-based scan's runs.
+ * lag, how long a fan-out takes, subscribers dropped for reading too slowly, and the time-based scan's runs.
  */
 export function createMetrics(alertSubscribers: () => number) {
   const registry = new Registry();
@@ -63,6 +63,17 @@ export function createMetrics(alertSubscribers: () => number) {
     help: 'When a scan last finished on this instance (alert when no instance has one recent).',
     registers: [registry],
   });
+  const fanOut = new Histogram({
+    name: 'tandem_alert_fanout_seconds',
+    help: 'From this instance starting to hand a batch of new alerts to its subscribers (their sockets written) to the last one.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const slowConsumers = new Counter({
+    name: 'tandem_ws_slow_consumers_dropped_total',
+    help: 'graphql-ws sockets closed (4013) because more than WS_MAX_BUFFERED_BYTES waited unsent when an event was due; they resume with after.',
+    registers: [registry],
+  });
   const workerRestarts = new Counter({
     name: 'tandem_job_runner_restarts_total',
     help: 'Times the background job runner (graphile-worker) failed and was started again.',
@@ -103,8 +114,14 @@ export function createMetrics(alertSubscribers: () => number) {
     countListenerReconnect() {
       listenerReconnects.inc();
     },
+    countSlowConsumerDropped() {
+      slowConsumers.inc();
+    },
     observeDeliveryLag(seconds: number) {
       deliveryLag.observe(Math.max(0, seconds));
+    },
+    observeFanOut(seconds: number) {
+      fanOut.observe(seconds);
     },
     countScan(ok: boolean) {
       scans.inc({ outcome: ok ? 'ok' : 'failed' });

@@ -17,14 +17,15 @@ import { alertsAfter, type AlertRow } from './alert.rows';
  * One per gateway instance: a single connection LISTENs on the alert channel;
  * a notification (its payload is just an id) makes the hub read every alert
  * with an id above the last one it delivered, in id order, and hand each to
- * the subscribers on this instance. If the database drops the listening
+ * the subscribers on this instance, in slices that leave the event loop free
+ * between them (fanOut). If the database drops the listening
  * connection, the hub reconnects and catches up from the last id it saw.
  * The same connection hears the other channels in `notices`.
  */
 export class AlertHub {
   private client: Client | null = null;
   private lastId = 0n;
-  private readonly listeners = new Set<(row: AlertRow) => void>();
+  private readonly listeners = new Set<(rows: readonly AlertRow[]) => void | Promise<void>>();
   private draining: Promise<void> | null = null;
   private drainAgain = false;
   private stopped = false;
@@ -35,7 +36,11 @@ export class AlertHub {
     private readonly databaseUrl: string,
     private readonly orm: Orm,
     private readonly log: Logger,
-    private readonly options: { metrics?: Pick<Metrics, 'countListenerReconnect' | 'observeDeliveryLag'>; notices?: NoticeChannel[]; safetyPollMs?: number } = {},
+    private readonly options: {
+      metrics?: Pick<Metrics, 'countListenerReconnect' | 'observeDeliveryLag'> & Partial<Pick<Metrics, 'observeFanOut'>>;
+      notices?: NoticeChannel[];
+      safetyPollMs?: number;
+    } = {},
   ) {}
 
   private get notices(): NoticeChannel[] {
@@ -56,7 +61,8 @@ export class AlertHub {
     return this.lastId.toString();
   }
 
-  subscribe(listener: (row: AlertRow) => void): () => void {
+  /** A listener gets new alerts in id order, several at once when several were read together; one that returns a promise is waited for before the next listener gets them. */
+  subscribe(listener: (rows: readonly AlertRow[]) => void | Promise<void>): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -127,6 +133,34 @@ export class AlertHub {
     }
   }
 
+  /**
+   * Hands a batch of alerts to every listener, in slices of about
+   * FAN_OUT_SLICE_MS: between slices the event loop serves everything else, so
+   * a fan-out to thousands of subscribers never holds an HTTP request (or a
+   * transaction holding the outbox lock) for long. Each listener gets the
+   * whole batch at once (when alerts come faster than they are fanned out,
+   * a subscriber gets them in one socket write). A listener added meanwhile is
+   * called too, one removed is not (a Set's iterator sees both).
+   */
+  private async fanOut(rows: readonly AlertRow[]): Promise<void> {
+    const started = performance.now();
+    let sliceStart = started;
+    let n = 0;
+    for (const l of this.listeners) {
+      try {
+        const waiting = l(rows);
+        if (waiting) await waiting;
+      } catch (err) {
+        this.log.error({ err }, 'alert subscriber failed');
+      }
+      if (++n % 16 === 0 && performance.now() - sliceStart >= FAN_OUT_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    this.options.metrics?.observeFanOut?.((performance.now() - started) / 1000);
+  }
+
   /** Reads and delivers everything after the last id, one drain at a time. */
   drain(): Promise<void> {
     if (this.stopped) return Promise.resolve();
@@ -140,17 +174,11 @@ export class AlertHub {
           this.drainAgain = false;
           for (;;) {
             const rows = await alertsAfter(this.orm.em.fork(), this.lastSeenId());
-            for (const row of rows) {
-              this.lastId = BigInt(row.id);
-              this.options.metrics?.observeDeliveryLag((Date.now() - new Date(row.created_at).getTime()) / 1000);
-              for (const l of this.listeners) {
-                try {
-                  l(row);
-                } catch (err) {
-                  this.log.error({ err }, 'alert subscriber failed');
-                }
-              }
-            }
+            if (!rows.length) break;
+            for (const row of rows) this.options.metrics?.observeDeliveryLag((Date.now() - new Date(row.created_at).getTime()) / 1000);
+            await this.fanOut(rows);
+            // Only now: a subscriber that joins during the fan-out starts below these rows, and the iteration reaches it.
+            this.lastId = BigInt(rows[rows.length - 1].id);
             if (rows.length < 1000) break;
           }
         } while (this.drainAgain && !this.stopped);
@@ -163,6 +191,9 @@ export class AlertHub {
     return this.draining;
   }
 }
+
+/** How long one fan-out runs before it lets the event loop serve others (HTTP requests, commits waiting for their reply). */
+const FAN_OUT_SLICE_MS = 5;
 
 /** DB_CONNECT_TIMEOUT_MS, as the pool got it (db/orm.ts): the listener's own connection gives up as soon as the pool's. */
 function connectTimeoutMs(orm: Orm): number {
