@@ -92,10 +92,14 @@ export const ledgerConsumer: EventConsumer = {
   },
 };
 
-/** The valuation of the products the events move (their rows are already locked by the write). */
+/** The events whose postings value stock (the cases above that read `values`); a reservation or a release moves no value. */
+const VALUED: ReadonlySet<domain.BusinessEvent['type']> = new Set(['ProductCreated', 'StockReceived', 'OrderShipped', 'PurchaseOrderReceived']);
+
+/** The valuation of the products the valued events move (their rows are already locked by the write); none read for the others. */
 async function productValues(tx: EntityManager, events: readonly domain.BusinessEvent[]): Promise<Map<string, ProductValue>> {
   const ids = new Set<string>();
   for (const e of events) {
+    if (!VALUED.has(e.type)) continue;
     if (e.type === 'ProductCreated') ids.add(e.productId);
     for (const m of domain.stockMovesOf(e)) ids.add(m.productId);
   }
