@@ -41,7 +41,7 @@ async function confirmCounting(orderId: string, token: string) {
   return { r: r.confirmOrder, count: statements.length };
 }
 
-it('confirms in 9 statements and refuses for credit in 11', async () => {
+it('confirms in 7 statements and refuses for credit in 10', async () => {
   const p1 = await createProduct(gw, crew.manager, { sku: 'CS-1', unitPrice: '10.00', taxRate: '0.2', initialStock: 1000 });
   const p2 = await createProduct(gw, crew.manager, { sku: 'CS-2', unitPrice: '10.00', taxRate: '0.2', initialStock: 1000 });
   const c = await createCustomer(gw, crew.rep1, { name: 'Count confirm' }, { finance: crew.finance, limit: '100.00' });
@@ -53,13 +53,13 @@ it('confirms in 9 statements and refuses for credit in 11', async () => {
 
   const ok = await confirmCounting(a.id, crew.rep1);
   expect(ok.r.order?.status).toBe('CONFIRMED');
-  // BEGIN, customer, order with lines, credit facts, products, stock and status, timeline, audit, COMMIT.
-  expect(ok.count).toBeLessThanOrEqual(9);
+  // BEGIN, customer, order with lines, credit facts, products, then stock, status, timeline and audit as one statement, COMMIT.
+  expect(ok.count).toBeLessThanOrEqual(7);
 
   const no = await confirmCounting(b.id, crew.rep1);
   expect(no.r.userErrors.map((e) => e.code)).toEqual(['CREDIT_LIMIT_EXCEEDED']);
-  // BEGIN, customer, order, credit facts, ROLLBACK; BEGIN, audit, outbox lock, alert, notify, COMMIT.
-  expect(no.count).toBeLessThanOrEqual(11);
+  // BEGIN, customer, order, credit facts, ROLLBACK; BEGIN, audit, outbox lock, alert with its NOTIFY, COMMIT.
+  expect(no.count).toBeLessThanOrEqual(10);
 });
 
 it("states the credit move of a confirmation as the facts read after it, in the confirmation's transaction", async () => {

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BusinessEvent } from '@tandem/domain';
+import { query } from '../db/sql';
 import { alertOutboxConsumer } from '../modules/alerts/alert-outbox.consumer';
 import { timelineConsumer } from '../modules/crm/timeline.consumer';
 import { auditConsumer } from '../modules/audit/audit.consumer';
 import { ledgerConsumer } from '../modules/ledger/ledger.consumer';
 import { userNoticeConsumer } from '../modules/users/user-notice.consumer';
-import type { EventConsumer } from './event-consumer';
+import type { EventConsumer, Statement } from './event-consumer';
 
 /**
  * Every consequence of a business event, in the order they run. Adding one
@@ -28,9 +29,46 @@ export function addEventConsumer(consumer: EventConsumer): () => void {
   };
 }
 
-/** Hands the events to every consumer inside the caller's transaction (flushed first, so consumers read the change). */
+const deferred = new WeakMap<EntityManager, Statement[]>();
+
+/**
+ * A write's last statement, sent together with its consumers' appends in one
+ * round trip (dispatchEvents) instead of on its own. Only for a change that
+ * nothing later in the work reads (it is not written until dispatch), and that
+ * does not touch the rows the appends write. Consumers with `consume` see it.
+ */
+export function deferWrite(tx: EntityManager, statement: Statement): void {
+  const list = deferred.get(tx) ?? [];
+  list.push(statement);
+  deferred.set(tx, list);
+}
+
+/**
+ * Several data-modifying statements as one: each an unreferenced CTE, which
+ * PostgreSQL runs exactly once, all on one snapshot (none sees another's rows,
+ * so none may read what another writes).
+ */
+function asOneStatement(statements: readonly Statement[]): Statement {
+  if (statements.length === 1) return statements[0];
+  return { sql: `with ${statements.map((s, i) => `w${i} as (${s.sql})`).join(', ')} select 1`, params: statements.flatMap((s) => s.params) };
+}
+
+/**
+ * Hands the events to every consumer inside the caller's transaction (flushed
+ * first, so consumers read the change): the write's deferred statements and
+ * every consumer's appends in one statement, then each consumer that reads, in order.
+ */
 export async function dispatchEvents(tx: EntityManager, events: readonly BusinessEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  const writes = deferred.get(tx) ?? [];
+  deferred.delete(tx);
+  if (events.length === 0 && writes.length === 0) return;
   await tx.flush();
-  for (const consumer of [...consumers]) await consumer.consume(tx, events);
+  const active = [...consumers];
+  const appends = events.length ? active.map((c) => c.appends?.(events) ?? null).filter((s): s is Statement => s !== null) : [];
+  if (writes.length + appends.length) {
+    const one = asOneStatement([...writes, ...appends]);
+    await query(tx, one.sql, one.params);
+  }
+  if (events.length === 0) return;
+  for (const consumer of active) await consumer.consume?.(tx, events);
 }

@@ -3,7 +3,7 @@ import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { lockOrder, lockOrderRowWithCustomer, lockOrderWithCustomer, lockProductStock, lockProducts } from '../../db/locks';
-import { query } from '../../db/sql';
+import { deferWrite } from '../../events/event-dispatcher';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
 import { applyStockLevels, stockLevelsOf, stockMovesOf } from '../catalog/stock-levels';
@@ -50,8 +50,10 @@ export class OrderFulfilmentService {
   /**
    * Plain rows and statements, no entities: lock the customer (1 statement)
    * and the order with its lines (1), read the credit facts (1), lock the
-   * products (1), write stock and status (1); the credit move after the change
-   * is computed from the facts already read, not read again.
+   * products (1); stock and status are written with the timeline and audit
+   * lines in one statement (event-dispatcher deferWrite), so the product locks
+   * are held for two round trips before COMMIT. The credit move after the
+   * change is computed from the facts already read, not read again.
    */
   async confirmOrder(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<{ order: OrderType; creditCheck: CreditCheckType }, ConfirmDetails>> {
     const v = requireViewer(viewer);
@@ -82,16 +84,14 @@ export class OrderFulfilmentService {
       if (!reservation.ok) throw refusedFromDomain(reservation, ['lines'], { creditCheck });
       const stock = stockMovesOf(levels, reservation.value.levels);
       const status = move.value as OrderStatus;
-      // The reservations and the new status in one statement.
-      await query(
-        tx,
-        `with stock as (
-           update products p set on_hand = v.on_hand, reserved = v.reserved
-             from (values ${stock.map(() => '(?::uuid, ?::integer, ?::integer)').join(', ')}) as v(id, on_hand, reserved)
-            where p.id = v.id)
-         update orders set status = ? where id = ?`,
-        [...stock.flatMap((m) => [m.productId, m.after.onHand, m.after.reserved]), status, order.id],
-      );
+      // The reservations and the new status go out with the consumers' appends, in one statement just before commit.
+      deferWrite(tx, {
+        sql: `update products p set on_hand = v.on_hand, reserved = v.reserved
+                from (values ${stock.map(() => '(?::uuid, ?::integer, ?::integer)').join(', ')}) as v(id, on_hand, reserved)
+               where p.id = v.id`,
+        params: stock.flatMap((m) => [m.productId, m.after.onHand, m.after.reserved]),
+      });
+      deferWrite(tx, { sql: 'update orders set status = ? where id = ?', params: [status, order.id] });
       events.record({ type: 'OrderConfirmed', customer: ref, order: ordered, total: order.total, credit: credit.movedByConfirming(order.lines), stock });
       return {
         order: { id: order.id, number: order.number, status, orderDate: order.orderDate, subtotal: order.subtotal, taxTotal: order.taxTotal, total: order.total, customerId: order.customerId },
