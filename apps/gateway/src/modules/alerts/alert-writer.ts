@@ -20,16 +20,18 @@ export const ALERT_CHANNEL = 'tandem_alerts';
 export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAlert[]): Promise<string[]> {
   if (alerts.length === 0) return [];
   await lockAlertOutbox(tx);
-  const ids: string[] = [];
-  for (const a of alerts) {
-    const rows = await query<{ id: string }>(
-      tx,
-      `insert into alerts (kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id,
+  // One statement: every alert (ids from the sequence in list order), and the NOTIFY of the last id when any was new.
+  const [row] = await query<{ ids: string[] }>(
+    tx,
+    `with ins as (
+       insert into alerts (kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id,
                            audience_roles, audience_user_ids, event_key, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::uuid[], ?, now())
+       values ${alerts.map(() => '(?, ?, ?, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text[], ?::uuid[], ?, now())').join(', ')}
        on conflict (event_key) do nothing
-       returning id`,
-      [
+       returning id)
+     select array_agg(id::text order by id) as ids, pg_notify(?, max(id)::text) from ins having count(*) > 0`,
+    [
+      ...alerts.flatMap((a) => [
         a.kind,
         a.severity,
         a.message,
@@ -42,10 +44,9 @@ export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAler
         `{${a.audience.roles.join(',')}}`,
         `{${a.audience.userIds.join(',')}}`,
         a.eventKey,
-      ],
-    );
-    if (rows[0]) ids.push(String(rows[0].id));
-  }
-  if (ids.length) await query(tx, `select pg_notify(?, ?)`, [ALERT_CHANNEL, ids[ids.length - 1]]);
-  return ids;
+      ]),
+      ALERT_CHANNEL,
+    ],
+  );
+  return row?.ids ?? [];
 }
