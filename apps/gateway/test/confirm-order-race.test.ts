@@ -1,0 +1,79 @@
+import { CancelOrderDocument, ConfirmOrderDocument } from '@tandem/client';
+import { Client } from 'pg';
+import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
+import { startTestGateway, type TestGateway } from './support/test-app';
+
+/**
+ * confirmOrder's plain-row path under real concurrency: many customers' orders
+ * share a few products, with their lines in opposite product orders, credit
+ * limits refuse some, stock refuses some, and cancellations of the same drafts
+ * race the confirmations. Checked afterwards from raw rows: no customer's
+ * confirmed orders pass its limit, each product's reserved is exactly what the
+ * confirmed orders hold and never more than on hand, and only the confirmed
+ * orders left a timeline line (a refusal writes none).
+ */
+let gw: TestGateway;
+let crew: Crew;
+let db: Client;
+beforeAll(async () => {
+  gw = await startTestGateway({ DB_POOL_MAX: '20' });
+  crew = await createCrew(gw);
+  db = new Client({ connectionString: gw.databaseUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await db?.end();
+  await gw?.stop();
+});
+
+it('keeps credit, stock and the timeline exact under simultaneous confirmations and cancellations', async () => {
+  const products = [];
+  for (let i = 0; i < 3; i++) products.push(await createProduct(gw, crew.manager, { sku: `RACE-P${i}`, unitPrice: '10.00', taxRate: '0', initialStock: i === 2 ? 12 : 1000 }));
+  const customers = [];
+  for (let i = 0; i < 4; i++) customers.push(await createCustomer(gw, i % 2 ? crew.rep1 : crew.rep2, { name: `Race Mixed ${i}` }, { finance: crew.finance, limit: '150.00' }));
+  const drafts: { id: string; token: string }[] = [];
+  for (let i = 0; i < 48; i++) {
+    const token = i % 2 ? crew.rep1 : crew.rep2;
+    const [a, b] = i % 3 === 0 ? [products[2], products[0]] : i % 3 === 1 ? [products[0], products[1]] : [products[1], products[2]];
+    const o = await createOrder(gw, token, customers[(i % 2) + 2 * (Math.floor(i / 2) % 2)].id, [
+      { productId: a.id, quantity: 1 + (i % 2) },
+      { productId: b.id, quantity: 1 },
+    ]);
+    drafts.push({ id: o.id, token });
+  }
+  const results = await Promise.all([
+    ...drafts.map((d) => gw.gql(ConfirmOrderDocument, { id: d.id }, d.token).then((r) => ({ kind: 'confirm', r: r.confirmOrder }))),
+    ...drafts.filter((_, i) => i % 5 === 0).map((d) => gw.gql(CancelOrderDocument, { id: d.id }, d.token).then((r) => ({ kind: 'cancel', r: r.cancelOrder }))),
+  ]);
+  const confirmed = results.filter((x) => x.kind === 'confirm' && x.r.order).length;
+  const codes = new Set(results.flatMap((x) => x.r.userErrors.map((e) => e.code)));
+  expect(confirmed).toBeGreaterThan(0);
+  // Every refusal is a business answer, never a lock or database error.
+  for (const code of codes) expect(['CREDIT_LIMIT_EXCEEDED', 'INSUFFICIENT_STOCK', 'INVALID_TRANSITION']).toContain(code);
+  expect(codes.has('CREDIT_LIMIT_EXCEEDED')).toBe(true);
+  expect(codes.has('INSUFFICIENT_STOCK')).toBe(true);
+
+  const ids = customers.map((c) => c.id);
+  const over = await db.query(
+    `select c.id from customers c where c.id = any($1)
+        and (select coalesce(sum(o.total), 0) from orders o where o.customer_id = c.id and o.status = 'CONFIRMED') > c.credit_limit`,
+    [ids],
+  );
+  expect(over.rows).toEqual([]);
+  const stock = await db.query(
+    `select p.sku, p.on_hand, p.reserved,
+            (select coalesce(sum(l.quantity), 0)::int from order_lines l join orders o on o.id = l.order_id where l.product_id = p.id and o.status = 'CONFIRMED') as held
+       from products p where p.sku like 'RACE-P%'`,
+  );
+  for (const p of stock.rows) {
+    expect(p.reserved).toBe(p.held);
+    expect(p.reserved).toBeLessThanOrEqual(p.on_hand);
+  }
+  const counts = await db.query(
+    `select (select count(*)::int from timeline_entries where customer_id = any($1) and kind = 'ORDER_CONFIRMED') as lines,
+            (select count(*)::int from audit_log where action = 'OrderConfirmed' and entity_id = any($2::text[])) as audited`,
+    [ids, drafts.map((d) => d.id)],
+  );
+  // One timeline line and one audit line per confirmation that succeeded (some were cancelled after), none for a refused one.
+  expect(counts.rows[0]).toEqual({ lines: confirmed, audited: confirmed });
+});
