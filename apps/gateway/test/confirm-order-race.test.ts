@@ -77,3 +77,33 @@ it('keeps credit, stock and the timeline exact under simultaneous confirmations 
   // One timeline line and one audit line per confirmation that succeeded (some were cancelled after), none for a refused one.
   expect(counts.rows[0]).toEqual({ lines: confirmed, audited: confirmed });
 });
+
+it("draws a refusal alert's id only once it holds the outbox lock (lock, insert and NOTIFY are one statement)", async () => {
+  const p = await createProduct(gw, crew.manager, { sku: 'RACE-LOCK', unitPrice: '10.00', taxRate: '0', initialStock: 100 });
+  const c = await createCustomer(gw, crew.rep1, { name: 'Race Outbox' }, { finance: crew.finance, limit: '5.00' });
+  const o = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
+  const holder = new Client({ connectionString: gw.databaseUrl });
+  await holder.connect();
+  try {
+    await holder.query('begin');
+    await holder.query(`select pg_advisory_xact_lock(hashtext('tandem:alerts'))`);
+    const seq = async () => (await db.query('select last_value::text as v from alerts_id_seq')).rows[0].v as string;
+    const before = await seq();
+    const refused = gw.gql(ConfirmOrderDocument, { id: o.id }, crew.rep1);
+    // The refusal's transaction is now queued on the outbox lock: it must not have taken an id yet.
+    for (let i = 0; i < 50; i++) {
+      const waiting = await db.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'`);
+      if (waiting.rows[0].n > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await seq()).toBe(before);
+    const { rows } = await holder.query(`insert into alerts (kind, severity, message, audience_roles, audience_user_ids, event_key, created_at)
+                                          values ('CREDIT_WARNING', 'INFO', 'held', '{ADMIN}', '{}', 'race-outbox-holder', now()) returning id::text as id`);
+    await holder.query('commit');
+    expect((await refused).confirmOrder.userErrors.map((e) => e.code)).toEqual(['CREDIT_LIMIT_EXCEEDED']);
+    const later = await db.query(`select id::text as id from alerts where order_id = $1`, [o.id]);
+    expect(BigInt(later.rows[0].id)).toBeGreaterThan(BigInt(rows[0].id));
+  } finally {
+    await holder.end();
+  }
+});

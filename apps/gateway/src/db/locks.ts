@@ -321,8 +321,17 @@ export async function lockLedger(tx: EntityManager): Promise<{ closedThrough: st
  * resuming "after id N" never misses one that committed late with a smaller id.
  */
 export async function lockAlertOutbox(tx: EntityManager): Promise<void> {
+  await query(tx, `select ${alertOutboxLockSql(tx)}`);
+}
+
+/**
+ * The outbox lock as an SQL expression, for a statement that takes it and
+ * then writes (the alert writer: lock, insert and NOTIFY in one round trip).
+ * Checks the lock order like every lock here.
+ */
+export function alertOutboxLockSql(tx: EntityManager): string {
   enter(tx, 'alertOutbox');
-  await query(tx, `select pg_advisory_xact_lock(hashtext('tandem:alerts'))`);
+  return `pg_advisory_xact_lock(hashtext('tandem:alerts'))`;
 }
 
 /*

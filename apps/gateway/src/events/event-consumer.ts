@@ -23,4 +23,19 @@ export interface EventConsumer {
   readonly name: string;
   appends?(events: readonly BusinessEvent[]): Statement | null;
   consume?(tx: EntityManager, events: readonly BusinessEvent[]): Promise<void>;
+  /**
+   * For events dispatched on their own, outside any write (a refused attempt,
+   * db/transaction.ts): what `consume` would do, as parts of one statement
+   * that reads nothing first; null when it would do nothing; undefined when
+   * it must read or run alone (the dispatch is then an ordinary transaction).
+   * A consumer with `consume` and without this always makes it a transaction.
+   */
+  alone?(em: EntityManager, events: readonly BusinessEvent[]): StatementParts | null | undefined;
+}
+
+/** A statement's data-modifying CTEs (`name as (...)`) and its final SELECT, to be joined with other writes as one statement. */
+export interface StatementParts {
+  ctes: string[];
+  select: string;
+  params: unknown[];
 }

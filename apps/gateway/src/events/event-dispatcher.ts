@@ -6,7 +6,7 @@ import { timelineConsumer } from '../modules/crm/timeline.consumer';
 import { auditConsumer } from '../modules/audit/audit.consumer';
 import { ledgerConsumer } from '../modules/ledger/ledger.consumer';
 import { userNoticeConsumer } from '../modules/users/user-notice.consumer';
-import type { EventConsumer, Statement } from './event-consumer';
+import type { EventConsumer, Statement, StatementParts } from './event-consumer';
 
 /**
  * Every consequence of a business event, in the order they run. Adding one
@@ -71,4 +71,30 @@ export async function dispatchEvents(tx: EntityManager, events: readonly Busines
   }
   if (events.length === 0) return;
   for (const consumer of active) await consumer.consume?.(tx, events);
+}
+
+/**
+ * Events dispatched on their own, after the write that stated them rolled
+ * back (a refused attempt). When every consumer's work is appends and at most
+ * one `alone` part (a credit refusal: its audit line, then the outbox lock, the
+ * alert and its NOTIFY), all of it is one statement in autocommit: one
+ * implicit transaction and one round trip, so the alert outbox lock, which
+ * serialises every alert writer until commit, is held only while PostgreSQL
+ * inserts and commits, not while a gateway busy with other requests gets round
+ * to sending COMMIT. Otherwise it is an ordinary transaction.
+ */
+export async function dispatchOnItsOwn(em: EntityManager, events: readonly BusinessEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const active = [...consumers];
+  let last: StatementParts | null = null;
+  for (const c of active) {
+    if (!c.consume) continue;
+    const part = c.alone?.(em, events);
+    if (part === undefined || (part && last)) return em.fork().transactional((tx) => dispatchEvents(tx, events));
+    if (part) last = part;
+  }
+  const appends = active.map((c) => c.appends?.(events) ?? null).filter((s): s is Statement => s !== null);
+  const ctes = [...appends.map((a, i) => `w${i} as (${a.sql})`), ...(last?.ctes ?? [])];
+  if (ctes.length === 0) return;
+  await query(em, `with ${ctes.join(', ')} ${last?.select ?? 'select 1'}`, [...appends.flatMap((a) => a.params), ...(last?.params ?? [])]);
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RaisedAlert } from '@tandem/domain';
-import { lockAlertOutbox } from '../../db/locks';
+import { alertOutboxLockSql } from '../../db/locks';
 import { query } from '../../db/sql';
+import type { StatementParts } from '../../events/event-consumer';
 
 export const ALERT_CHANNEL = 'tandem_alerts';
 
@@ -19,19 +20,36 @@ export const ALERT_CHANNEL = 'tandem_alerts';
  */
 export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAlert[]): Promise<string[]> {
   if (alerts.length === 0) return [];
-  await lockAlertOutbox(tx);
-  // One statement: every alert (ids from the sequence in list order), and the NOTIFY of the last id when any was new.
-  const [row] = await query<{ ids: string[] }>(
-    tx,
-    `with ins as (
+  const w = alertOutboxWrite(tx, alerts);
+  const [row] = await query<{ ids: string[] }>(tx, `with ${w.ctes.join(', ')} ${w.select}`, w.params);
+  return row?.ids ?? [];
+}
+
+/**
+ * writeAlerts as statement parts: the outbox lock first (a materialized CTE
+ * every inserted row joins, so it is granted before any id is drawn), every
+ * alert with ids from the sequence in list order, and the NOTIFY of the last
+ * id when any was new; the final SELECT returns the new ids.
+ */
+export function alertOutboxWrite(em: EntityManager, alerts: readonly RaisedAlert[]): StatementParts {
+  return {
+    ctes: [
+      `outbox as materialized (select ${alertOutboxLockSql(em)})`,
+      `ins as (
        insert into alerts (kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id,
                            audience_roles, audience_user_ids, event_key, created_at)
-       values ${alerts.map(() => '(?, ?, ?, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text[], ?::uuid[], ?, now())').join(', ')}
+       select v.kind::alert_kind, v.severity::alert_severity, v.message, v.customer_id::uuid, v.order_id::uuid, v.invoice_id::uuid,
+              v.product_id::uuid, v.ticket_id::uuid, v.opportunity_id::uuid, v.audience_roles::text[], v.audience_user_ids::uuid[], v.event_key, now()
+         from outbox, (values ${alerts.map(() => '(?::integer, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
+                as v(n, kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id, audience_roles, audience_user_ids, event_key)
+        order by v.n
        on conflict (event_key) do nothing
-       returning id)
-     select array_agg(id::text order by id) as ids, pg_notify(?, max(id)::text) from ins having count(*) > 0`,
-    [
-      ...alerts.flatMap((a) => [
+       returning id)`,
+    ],
+    select: `select array_agg(id::text order by id) as ids, pg_notify(?, max(id)::text) from ins having count(*) > 0`,
+    params: [
+      ...alerts.flatMap((a, n) => [
+        n,
         a.kind,
         a.severity,
         a.message,
@@ -47,6 +65,5 @@ export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAler
       ]),
       ALERT_CHANNEL,
     ],
-  );
-  return row?.ids ?? [];
+  };
 }

@@ -21,6 +21,9 @@ interface ProductValue {
  */
 export const ledgerConsumer: EventConsumer = {
   name: 'ledger',
+  alone(_em: EntityManager, events: readonly domain.BusinessEvent[]) {
+    return events.some((e) => POSTED.has(e.type)) ? undefined : null;
+  },
   async consume(tx: EntityManager, events: readonly domain.BusinessEvent[]): Promise<void> {
     const postings: domain.LedgerPosting[] = [];
     const today = todayUtc();
@@ -91,6 +94,18 @@ export const ledgerConsumer: EventConsumer = {
     await postEntries(tx, postings, events[0]?.actorId ?? null);
   },
 };
+
+/** The events the switch below posts (or values): any of them makes a dispatch on its own an ordinary transaction. */
+const POSTED: ReadonlySet<domain.BusinessEvent['type']> = new Set([
+  'InvoiceIssued',
+  'PaymentReceived',
+  'ProductCreated',
+  'StockReceived',
+  'OrderShipped',
+  'PurchaseOrderReceived',
+  'SupplierBillRecorded',
+  'SupplierBillPaid',
+]);
 
 /** The events whose postings value stock (the cases above that read `values`); a reservation or a release moves no value. */
 const VALUED: ReadonlySet<domain.BusinessEvent['type']> = new Set(['ProductCreated', 'StockReceived', 'OrderShipped', 'PurchaseOrderReceived']);
