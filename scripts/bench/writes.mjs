@@ -7,7 +7,7 @@
 // raw rows (a customer whose confirmed exposure passes its limit, a product with
 // more reserved than on hand): the target is 0 of either.
 //
-//   npm run bench:writes -- [--customers 100] [--orders 30] [--clients 50] [--waits 1] [--statements 1]
+//   npm run bench:writes -- [--customers 100] [--orders 30] [--clients 50] [--pool 20] [--waits 1] [--statements 1]
 //
 // --waits 1 samples pg_stat_activity every 20 ms while confirming and prints
 // what the active backends were waiting on (lock waits, WAL flush, client
@@ -19,6 +19,7 @@ import { arg, gatewayRequire, percentile as pct, startBenchDatabase, startBenchG
 const CUSTOMERS = arg('customers', 100);
 const ORDERS = arg('orders', 30);
 const CLIENTS = arg('clients', 50);
+const POOL = arg('pool', 20);
 const WAITS = arg('waits', 0) > 0;
 const STATEMENTS = arg('statements', 0) > 0;
 
@@ -42,7 +43,7 @@ async function cpuSeconds(gatewayPid) {
 }
 
 const db = await startBenchDatabase({ statements: STATEMENTS });
-const gw = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', DB_POOL_MAX: '20' } });
+const gw = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', DB_POOL_MAX: String(POOL) } });
 const { gql, admin } = gw;
 try {
   const products = [];
@@ -136,7 +137,7 @@ try {
   const overReserved = (await sql.query(`select count(*)::int as n from products where reserved > on_hand`)).rows[0].n;
   await sql.end();
 
-  console.log(JSON.stringify({ customers: CUSTOMERS, drafts: drafts.length, clients: CLIENTS, ...outcomes }));
+  console.log(JSON.stringify({ customers: CUSTOMERS, drafts: drafts.length, clients: CLIENTS, pool: POOL, ...outcomes }));
   console.log(`throughput   ${(drafts.length / seconds).toFixed(0)} confirmOrder/s (${seconds.toFixed(1)} s for ${drafts.length})`);
   console.log(`latency      p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms`);
   console.log(`violations   ${overLimit} customers over their limit, ${overReserved} products with more reserved than on hand`);
