@@ -7,43 +7,54 @@
 // raw rows (a customer whose confirmed exposure passes its limit, a product with
 // more reserved than on hand): the target is 0 of either.
 //
-//   npm run bench:writes -- [--customers 100] [--orders 30] [--clients 50] [--pool 20] [--waits 1] [--statements 1]
+//   npm run bench:writes -- [--customers 100] [--orders 30] [--clients 50] [--pool 20] [--workers 1] [--waits 1] [--statements 1]
 //
 // --waits 1 samples pg_stat_activity every 20 ms while confirming and prints
 // what the active backends were waiting on (lock waits, WAL flush, client
 // reads); --statements 1 loads pg_stat_statements and prints the statements
 // the confirmations ran, per confirmation, by kind.
 import { readdir, readFile } from 'node:fs/promises';
-import { arg, gatewayRequire, percentile as pct, startBenchDatabase, startBenchGateway } from './harness.mjs';
+import { join } from 'node:path';
+import { arg, gatewayRequire, percentile as pct, root, startBenchDatabase, startBenchGateway } from './harness.mjs';
 
+const MAIN_JS = join(root, 'apps/gateway/dist/main.js');
 const CUSTOMERS = arg('customers', 100);
 const ORDERS = arg('orders', 30);
 const CLIENTS = arg('clients', 50);
 const POOL = arg('pool', 20);
+const WORKERS = arg('workers', 1);
 const WAITS = arg('waits', 0) > 0;
 const STATEMENTS = arg('statements', 0) > 0;
 
-/** CPU seconds (user + system) used so far by the gateway, by every postgres process, and by this process. */
-async function cpuSeconds(gatewayPid) {
-  const ticks = async (pid) => {
-    const f = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-    return Number(f[11]) + Number(f[12]);
-  };
-  let postgres = 0;
+/**
+ * CPU seconds (user + system) used so far by this benchmark's gateway (its
+ * main.js and any cluster workers), by its PostgreSQL (the postmaster on its
+ * port and that postmaster's children), and by this process. Other processes
+ * on the machine (another gateway, a test database) are not counted.
+ */
+async function cpuSeconds(dbPort) {
+  const procs = [];
   for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
     try {
-      const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres') || cmd.includes('/bin/postgres')) postgres += await ticks(pid);
+      const cmd = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+      const f = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+      procs.push({ pid, ppid: f[1], cmd, ticks: Number(f[11]) + Number(f[12]) });
     } catch {
       // gone meanwhile
     }
   }
+  const postmasters = new Set(procs.filter((p) => p.cmd.includes('/bin/postgres') && p.cmd.includes(`-p ${dbPort} `)).map((p) => p.pid));
+  const sum = (ps) => ps.reduce((s, p) => s + p.ticks, 0) / 100;
   const self = process.cpuUsage();
-  return { gateway: (await ticks(gatewayPid)) / 100, postgres: postgres / 100, bench: (self.user + self.system) / 1e6 };
+  return {
+    gateway: sum(procs.filter((p) => p.cmd.includes(MAIN_JS))),
+    postgres: sum(procs.filter((p) => postmasters.has(p.pid) || postmasters.has(p.ppid))),
+    bench: (self.user + self.system) / 1e6,
+  };
 }
 
 const db = await startBenchDatabase({ statements: STATEMENTS });
-const gw = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', DB_POOL_MAX: String(POOL) } });
+const gw = await startBenchGateway({ databaseUrl: db.url, env: { NODE_ENV: 'production', CORS_ORIGINS: 'http://127.0.0.1', DB_POOL_MAX: String(POOL), CLUSTER_WORKERS: String(WORKERS) } });
 const { gql, admin } = gw;
 try {
   const products = [];
@@ -97,7 +108,8 @@ try {
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
-  const cpuBefore = await cpuSeconds(gw.pid);
+  const dbPort = new URL(db.url).port;
+  const cpuBefore = await cpuSeconds(dbPort);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -117,7 +129,7 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = await cpuSeconds(gw.pid);
+  const cpuAfter = await cpuSeconds(dbPort);
   sampling = false;
   await sampler;
   latencies.sort((a, b) => a - b);
@@ -137,11 +149,11 @@ try {
   const overReserved = (await sql.query(`select count(*)::int as n from products where reserved > on_hand`)).rows[0].n;
   await sql.end();
 
-  console.log(JSON.stringify({ customers: CUSTOMERS, drafts: drafts.length, clients: CLIENTS, pool: POOL, ...outcomes }));
+  console.log(JSON.stringify({ customers: CUSTOMERS, drafts: drafts.length, clients: CLIENTS, pool: POOL, workers: WORKERS, ...outcomes }));
   console.log(`throughput   ${(drafts.length / seconds).toFixed(0)} confirmOrder/s (${seconds.toFixed(1)} s for ${drafts.length})`);
   console.log(`latency      p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms`);
   console.log(`violations   ${overLimit} customers over their limit, ${overReserved} products with more reserved than on hand`);
-  // Postgres backends that ended during the run (none: the pool keeps its connections) would be missed.
+  // A postgres backend that ended during the run would be missed (none do: the pool keeps its connections).
   const cpu = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, (cpuAfter[k] - cpuBefore[k]) * 1000]));
   console.log(
     `cpu          per confirmation: gateway ${(cpu.gateway / drafts.length).toFixed(2)} ms, postgres ${(cpu.postgres / drafts.length).toFixed(2)} ms, this client ${(cpu.bench / drafts.length).toFixed(2)} ms; ` +
