@@ -107,3 +107,37 @@ it("draws a refusal alert's id only once it holds the outbox lock (lock, insert 
     await holder.end();
   }
 });
+
+it("answers another rep's order NOT_FOUND without waiting on its customer's lock, and sees an owner changed while it waited", async () => {
+  const p = await createProduct(gw, crew.manager, { sku: 'RACE-SCOPE', unitPrice: '10.00', taxRate: '0', initialStock: 100 });
+  const c = await createCustomer(gw, crew.rep1, { name: 'Race Scope' });
+  const first = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
+  const second = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
+  const holder = new Client({ connectionString: gw.databaseUrl });
+  await holder.connect();
+  try {
+    await holder.query('begin');
+    await holder.query('select id from customers where id = $1 for no key update', [c.id]);
+    // Another rep's attempt is filtered out before the lock: an immediate NOT_FOUND, not a wait ending in DATABASE_BUSY.
+    const started = Date.now();
+    const foreign = await gw.gql(ConfirmOrderDocument, { id: first.id }, crew.rep2);
+    expect(foreign.confirmOrder.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The owner's attempt waits; the customer changes hands meanwhile; after the wait the scope is checked on the newest row.
+    const owner = gw.gql(ConfirmOrderDocument, { id: second.id }, crew.rep1);
+    let waited = false;
+    for (let i = 0; i < 50 && !waited; i++) {
+      const waiting = await db.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%for no key update of c%'`);
+      waited = waiting.rows[0].n > 0;
+      if (!waited) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(waited).toBe(true);
+    await holder.query('update customers set owner_id = $1 where id = $2', [crew.ids.rep2, c.id]);
+    await holder.query('commit');
+    expect((await owner).confirmOrder.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+    const { rows } = await db.query('select status from orders where id = $1', [second.id]);
+    expect(rows[0].status).toBe('DRAFT');
+  } finally {
+    await holder.end();
+  }
+});
