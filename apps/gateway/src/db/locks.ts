@@ -1,6 +1,6 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canReadCustomer, canReadLead } from '../auth/policy';
+import { canReadCustomer, canReadLead, customerScope } from '../auth/policy';
 import type { Viewer } from '../auth/viewer';
 import { Refused, UserErrorCode } from '../graphql/user-error.type';
 import { Product } from '../modules/catalog/product.entity';
@@ -9,7 +9,7 @@ import { Lead } from '../modules/crm/lead.entity';
 import { Opportunity } from '../modules/crm/opportunity.entity';
 import { Quote } from '../modules/crm/quote.entity';
 import { Ticket } from '../modules/crm/ticket.entity';
-import { Order } from '../modules/orders/order.entity';
+import { Order, type OrderStatus } from '../modules/orders/order.entity';
 import { PurchaseOrder } from '../modules/purchasing/purchase-order.entity';
 import { SupplierBill } from '../modules/purchasing/supplier-bill.entity';
 import { Invoice, InvoiceStatus } from '../modules/receivables/invoice.entity';
@@ -103,6 +103,102 @@ export async function lockOrderWithCustomer(tx: EntityManager, viewer: Viewer, o
   return { order, customer };
 }
 
+/** A locked customer as a write that needs no entity sees it: enough to name it in a business event. */
+export interface CustomerRow {
+  id: string;
+  name: string;
+  ownerId: string;
+}
+
+/** A locked order as plain row values (money as exact numeric text), with its lines in line order. */
+export interface OrderRow {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  orderDate: string;
+  subtotal: string;
+  taxTotal: string;
+  total: string;
+  customerId: string;
+  lines: { id: string; productId: string; quantity: number; shippedQuantity: number; invoicedQuantity: number; unitPrice: string; discountPercent: string; taxRate: string }[];
+}
+
+/**
+ * lockOrderWithCustomer in two statements and without entities (the
+ * confirmation's hot path: MikroORM's hydration and change tracking cost more
+ * CPU than the statements themselves).
+ *
+ * 1. The order's customer, locked only if the viewer may read it: a row the
+ *    scope excludes is filtered out before it is locked, so a customer the
+ *    viewer may not see is never waited for, and answers like a missing order.
+ *    After a wait PostgreSQL checks the condition again on the newest row, so
+ *    an owner changed in between is seen (the second check lockCustomer makes).
+ * 2. The order, locked, with its lines. The status is the newest row's; the
+ *    lines come from the statement's snapshot, taken after the customer lock
+ *    was granted. That is the committed state: every write that changes a
+ *    DRAFT order or its lines (cancel, confirm, invoice) holds this
+ *    customer's lock first, and the only one that takes the order
+ *    lock without it (shipping) changes nothing but orders past DRAFT, whose
+ *    newer status a caller sees and refuses on.
+ */
+export async function lockOrderRowWithCustomer(tx: EntityManager, viewer: Viewer, orderId: string, field: string[] = ['id']): Promise<{ order: OrderRow; customer: CustomerRow }> {
+  enter(tx, 'customer');
+  const scope = customerScope(viewer);
+  const visible = scope.kind === 'all' ? { sql: 'true', params: [] } : scope.kind === 'owner' ? { sql: 'c.owner_id = ?', params: [scope.ownerId] } : { sql: 'false', params: [] };
+  const [customer] = await query<{ id: string; name: string; owner_id: string }>(
+    tx,
+    `select c.id, c.name, c.owner_id from customers c where c.id = (select customer_id from orders where id = ?) and ${visible.sql} for no key update of c`,
+    [orderId, ...visible.params],
+  );
+  if (!customer) throw new Refused(UserErrorCode.NOT_FOUND, 'No such order.', field);
+  held.set(tx, { rank: RANK.customer, key: customer.id });
+  enter(tx, 'order', orderId);
+  const [o] = await query<{
+    id: string;
+    number: string;
+    status: OrderStatus;
+    order_date: string;
+    subtotal: string;
+    tax_total: string;
+    total: string;
+    customer_id: string;
+    lines: { id: string; product_id: string; quantity: number; shipped_quantity: number; invoiced_quantity: number; unit_price: string; discount_percent: string; tax_rate: string }[] | null;
+  }>(
+    tx,
+    `select o.id, o.number, o.status, o.order_date::text as order_date, o.subtotal::text as subtotal, o.tax_total::text as tax_total, o.total::text as total, o.customer_id,
+            (select json_agg(json_build_object('id', l.id, 'product_id', l.product_id, 'quantity', l.quantity, 'shipped_quantity', l.shipped_quantity,
+                                               'invoiced_quantity', l.invoiced_quantity, 'unit_price', l.unit_price::text,
+                                               'discount_percent', l.discount_percent::text, 'tax_rate', l.tax_rate::text) order by l.line_no)
+               from order_lines l where l.order_id = o.id) as lines
+       from orders o where o.id = ? for no key update of o`,
+    [orderId],
+  );
+  if (!o) throw new Refused(UserErrorCode.NOT_FOUND, 'No such order.', field);
+  return {
+    customer: { id: customer.id, name: customer.name, ownerId: customer.owner_id },
+    order: {
+      id: o.id,
+      number: o.number,
+      status: o.status,
+      orderDate: o.order_date,
+      subtotal: o.subtotal,
+      taxTotal: o.tax_total,
+      total: o.total,
+      customerId: o.customer_id,
+      lines: (o.lines ?? []).map((l) => ({
+        id: l.id,
+        productId: l.product_id,
+        quantity: l.quantity,
+        shippedQuantity: l.shipped_quantity,
+        invoicedQuantity: l.invoiced_quantity,
+        unitPrice: l.unit_price,
+        discountPercent: l.discount_percent,
+        taxRate: l.tax_rate,
+      })),
+    },
+  };
+}
+
 /**
  * A row that belongs to one customer for good (a deal, a ticket), with that
  * customer, customer first. One of a customer the viewer may not see is
@@ -186,6 +282,29 @@ export async function lockProducts(tx: EntityManager, ids: readonly string[]): P
   return new Map(products.map((p) => [p.id, p]));
 }
 
+/** A product's stock as a locked row (no entity). */
+export interface StockRow {
+  id: string;
+  sku: string;
+  onHand: number;
+  reserved: number;
+  reorderPoint: number;
+}
+
+/** lockProducts in one statement and without entities: the locked rows' stock, by id. */
+export async function lockProductStock(tx: EntityManager, ids: readonly string[]): Promise<Map<string, StockRow>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0) return new Map();
+  enter(tx, 'products', unique[0]);
+  const rows = await query<{ id: string; sku: string; on_hand: number; reserved: number; reorder_point: number }>(
+    tx,
+    'select id, sku, on_hand, reserved, reorder_point from products where id in (?) order by id for no key update',
+    [unique],
+  );
+  held.set(tx, { rank: RANK.products, key: unique[unique.length - 1] });
+  return new Map(rows.map((r) => [r.id, { id: r.id, sku: r.sku, onHand: r.on_hand, reserved: r.reserved, reorderPoint: r.reorder_point }]));
+}
+
 /** The ledger's state (closed date, the hash chain's head), locked: postings and closes queue here, after every row lock. */
 export async function lockLedger(tx: EntityManager): Promise<{ closedThrough: string | null; headNumber: bigint; headHash: string }> {
   enter(tx, 'ledger');
@@ -202,8 +321,17 @@ export async function lockLedger(tx: EntityManager): Promise<{ closedThrough: st
  * resuming "after id N" never misses one that committed late with a smaller id.
  */
 export async function lockAlertOutbox(tx: EntityManager): Promise<void> {
+  await query(tx, `select ${alertOutboxLockSql(tx)}`);
+}
+
+/**
+ * The outbox lock as an SQL expression, for a statement that takes it and
+ * then writes (the alert writer: lock, insert and NOTIFY in one round trip).
+ * Checks the lock order like every lock here.
+ */
+export function alertOutboxLockSql(tx: EntityManager): string {
   enter(tx, 'alertOutbox');
-  await query(tx, `select pg_advisory_xact_lock(hashtext('tandem:alerts'))`);
+  return `pg_advisory_xact_lock(hashtext('tandem:alerts'))`;
 }
 
 /*

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Refusal } from '@tandem/domain';
 import type { Viewer } from '../auth/viewer';
-import { dispatchEvents } from '../events/event-dispatcher';
+import { dispatchEvents, dispatchOnItsOwn } from '../events/event-dispatcher';
 import { EventLog } from '../events/event-log';
 import { Refused, userError, UserErrorCode, type UserError } from '../graphql/user-error.type';
 import { Counter } from 'prom-client';
@@ -37,8 +37,8 @@ export type MutationResult<T, D = undefined> = { ok: true; value: T } | { ok: fa
  * as business events; they are dispatched to their consumers (alerts, ...)
  * inside the same transaction, just before commit. A `Refused` thrown inside (a
  * business rule said no) rolls everything back and becomes `userErrors`; the
- * refused attempts it recorded are then dispatched in a transaction of their
- * own. A deadlock or serialization failure runs the whole work again (up to
+ * refused attempts it recorded are then dispatched on their own (one
+ * statement, or a transaction of their own: dispatchOnItsOwn). A deadlock or serialization failure runs the whole work again (up to
  * TX_MAX_ATTEMPTS, with jittered backoff); after the last attempt it reaches
  * the client as DATABASE_BUSY. Anything else propagates and is masked for the client.
  */
@@ -63,7 +63,7 @@ export async function inTransaction<T, D = undefined>(em: EntityManager, viewer:
       const closed = periodClosedByDatabase(err);
       if (closed) return { ok: false, userErrors: [userError(UserErrorCode.PERIOD_CLOSED, closed)] };
       if (!(err instanceof Refused)) throw err;
-      if (events.refusals.length) await em.fork().transactional((tx) => dispatchEvents(tx, events.refusals));
+      if (events.refusals.length) await dispatchOnItsOwn(em.fork(), events.refusals);
       return { ok: false, userErrors: [err.toUserError()], ...(err.details === undefined ? {} : { details: err.details as D }) };
     }
   }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { alertsForEvents, ORDER_STATUSES_AWAITING_SHIPMENT, productsFallingBelowReorderPoint, type BusinessEvent } from '@tandem/domain';
 import { query } from '../../db/sql';
 import type { EventConsumer } from '../../events/event-consumer';
-import { writeAlerts } from './alert-writer';
+import { alertOutboxWrite, writeAlerts } from './alert-writer';
 
 /**
  * The reps who own confirmed orders that still need each product: they hear
@@ -29,5 +29,11 @@ export const alertOutboxConsumer: EventConsumer = {
   async consume(tx: EntityManager, events: readonly BusinessEvent[]): Promise<void> {
     const reps = await repsAwaiting(tx, productsFallingBelowReorderPoint(events));
     await writeAlerts(tx, alertsForEvents(events, { repsAwaiting: (productId) => reps.get(productId) ?? [] }));
+  },
+  alone(em: EntityManager, events: readonly BusinessEvent[]) {
+    // LOW_STOCK reads who awaits the product first.
+    if (productsFallingBelowReorderPoint(events).length) return undefined;
+    const alerts = alertsForEvents(events, { repsAwaiting: () => [] });
+    return alerts.length ? alertOutboxWrite(em, alerts) : null;
   },
 };

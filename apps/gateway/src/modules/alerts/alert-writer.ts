@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RaisedAlert } from '@tandem/domain';
-import { lockAlertOutbox } from '../../db/locks';
+import { alertOutboxLockSql } from '../../db/locks';
 import { query } from '../../db/sql';
+import type { StatementParts } from '../../events/event-consumer';
 
 export const ALERT_CHANNEL = 'tandem_alerts';
 
@@ -19,17 +20,36 @@ export const ALERT_CHANNEL = 'tandem_alerts';
  */
 export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAlert[]): Promise<string[]> {
   if (alerts.length === 0) return [];
-  await lockAlertOutbox(tx);
-  const ids: string[] = [];
-  for (const a of alerts) {
-    const rows = await query<{ id: string }>(
-      tx,
-      `insert into alerts (kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id,
+  const w = alertOutboxWrite(tx, alerts);
+  const [row] = await query<{ ids: string[] }>(tx, `with ${w.ctes.join(', ')} ${w.select}`, w.params);
+  return row?.ids ?? [];
+}
+
+/**
+ * writeAlerts as statement parts: the outbox lock first (a materialized CTE
+ * every inserted row joins, so it is granted before any id is drawn), every
+ * alert with ids from the sequence in list order, and the NOTIFY of the last
+ * id when any was new; the final SELECT returns the new ids.
+ */
+export function alertOutboxWrite(em: EntityManager, alerts: readonly RaisedAlert[]): StatementParts {
+  return {
+    ctes: [
+      `outbox as materialized (select ${alertOutboxLockSql(em)})`,
+      `ins as (
+       insert into alerts (kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id,
                            audience_roles, audience_user_ids, event_key, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::uuid[], ?, now())
+       select v.kind::alert_kind, v.severity::alert_severity, v.message, v.customer_id::uuid, v.order_id::uuid, v.invoice_id::uuid,
+              v.product_id::uuid, v.ticket_id::uuid, v.opportunity_id::uuid, v.audience_roles::text[], v.audience_user_ids::uuid[], v.event_key, now()
+         from outbox, (values ${alerts.map(() => '(?::integer, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
+                as v(n, kind, severity, message, customer_id, order_id, invoice_id, product_id, ticket_id, opportunity_id, audience_roles, audience_user_ids, event_key)
+        order by v.n
        on conflict (event_key) do nothing
-       returning id`,
-      [
+       returning id)`,
+    ],
+    select: `select array_agg(id::text order by id) as ids, pg_notify(?, max(id)::text) from ins having count(*) > 0`,
+    params: [
+      ...alerts.flatMap((a, n) => [
+        n,
         a.kind,
         a.severity,
         a.message,
@@ -42,10 +62,8 @@ export async function writeAlerts(tx: EntityManager, alerts: readonly RaisedAler
         `{${a.audience.roles.join(',')}}`,
         `{${a.audience.userIds.join(',')}}`,
         a.eventKey,
-      ],
-    );
-    if (rows[0]) ids.push(String(rows[0].id));
-  }
-  if (ids.length) await query(tx, `select pg_notify(?, ?)`, [ALERT_CHANNEL, ids[ids.length - 1]]);
-  return ids;
+      ]),
+      ALERT_CHANNEL,
+    ],
+  };
 }

@@ -1,8 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { randomUUID } from 'node:crypto';
-import { query } from '../../db/sql';
-import type { EventConsumer } from '../../events/event-consumer';
+import type { EventConsumer, Statement } from '../../events/event-consumer';
 
 /**
  * Writes the customer timeline: each event that is part of a customer's
@@ -12,14 +10,13 @@ import type { EventConsumer } from '../../events/event-consumer';
  */
 export const timelineConsumer: EventConsumer = {
   name: 'timeline',
-  async consume(tx: EntityManager, events: readonly domain.BusinessEvent[]): Promise<void> {
+  appends(events: readonly domain.BusinessEvent[]): Statement | null {
     const entries = events.map(domain.timelineEntryForEvent).filter((e): e is domain.TimelineEntry => e !== null);
-    if (entries.length === 0) return;
-    await query(
-      tx,
-      `insert into timeline_entries (id, customer_id, kind, readers, summary, actor_id, occurred_at, recorded_at)
+    if (entries.length === 0) return null;
+    return {
+      sql: `insert into timeline_entries (id, customer_id, kind, readers, summary, actor_id, occurred_at, recorded_at)
        values ${entries.map(() => '(?, ?, ?, ?, ?, ?, ?, now())').join(', ')}`,
-      entries.flatMap((e) => [randomUUID(), e.customerId, e.kind, e.readers, e.summary, e.actorId, e.occurredAt]),
-    );
+      params: entries.flatMap((e) => [randomUUID(), e.customerId, e.kind, e.readers, e.summary, e.actorId, e.occurredAt]),
+    };
   },
 };

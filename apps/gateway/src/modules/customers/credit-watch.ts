@@ -1,14 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { holdCause, type CreditMove, type CreditSummary, type HoldCause } from '@tandem/domain';
+import { holdCause, type CreditMove, type CreditSummary, type HoldCause, type LineNotYetInvoiced } from '@tandem/domain';
 import { todayUtc } from '../../db/sql';
-import { loadCreditFacts } from './credit-facts';
+import { loadCreditFacts, type CreditFacts } from './credit-facts';
 import { creditFiguresOf } from './credit-view';
 
 /** A customer's credit position right now and, when ON_HOLD, why; inside the caller's transaction. */
-async function creditStateNow(tx: EntityManager, customerId: string): Promise<{ summary: CreditSummary; holdCause: HoldCause | null }> {
+async function creditStateNow(tx: EntityManager, customerId: string): Promise<{ facts: CreditFacts; summary: CreditSummary; holdCause: HoldCause | null }> {
   const today = todayUtc();
   const facts = (await loadCreditFacts(tx, [customerId], today)).get(customerId);
   if (!facts) throw new Error(`customer ${customerId} vanished inside its own transaction`);
+  return { facts, ...creditStateOf(facts, today) };
+}
+
+function creditStateOf(facts: CreditFacts, today: string): { summary: CreditSummary; holdCause: HoldCause | null } {
   const summary = creditFiguresOf(facts, today);
   return { summary, holdCause: holdCause({ ...summary, oldestOverdueInvoiceId: facts.oldestOverdueInvoiceId }) };
 }
@@ -17,6 +21,14 @@ async function creditStateNow(tx: EntityManager, customerId: string): Promise<{ 
 export interface CreditWatch {
   before: CreditSummary;
   moved(): Promise<CreditMove>;
+  /**
+   * The move of confirming an order with these lines, without reading again:
+   * the facts read before, plus the order's lines not yet invoiced as one more
+   * CONFIRMED order. Exact only while the customer is locked and nothing else
+   * in the transaction changed what credit reads (confirmOrder; a test holds
+   * it to what moved() reads).
+   */
+  movedByConfirming(lines: readonly LineNotYetInvoiced[]): CreditMove;
 }
 
 /**
@@ -26,9 +38,16 @@ export interface CreditWatch {
  * domain's business (alertsForEvent), not the service's.
  */
 export async function watchCredit(tx: EntityManager, customerId: string): Promise<CreditWatch> {
+  const today = todayUtc();
   const before = await creditStateNow(tx, customerId);
   return {
     before: before.summary,
+    movedByConfirming(lines) {
+      const open = lines.filter((l) => l.quantity > l.invoicedQuantity);
+      const facts: CreditFacts = open.length ? { ...before.facts, openOrders: [...before.facts.openOrders, { status: 'CONFIRMED', lines: [...open] }] } : before.facts;
+      const after = creditStateOf(facts, today);
+      return { before: before.summary.status, after: after.summary.status, holdCause: after.holdCause };
+    },
     async moved() {
       await tx.flush();
       const after = await creditStateNow(tx, customerId);

@@ -21,6 +21,9 @@ interface ProductValue {
  */
 export const ledgerConsumer: EventConsumer = {
   name: 'ledger',
+  alone(_em: EntityManager, events: readonly domain.BusinessEvent[]) {
+    return events.some((e) => POSTED.has(e.type)) ? undefined : null;
+  },
   async consume(tx: EntityManager, events: readonly domain.BusinessEvent[]): Promise<void> {
     const postings: domain.LedgerPosting[] = [];
     const today = todayUtc();
@@ -92,10 +95,26 @@ export const ledgerConsumer: EventConsumer = {
   },
 };
 
-/** The valuation of the products the events move (their rows are already locked by the write). */
+/** The events the switch below posts (or values): any of them makes a dispatch on its own an ordinary transaction. */
+const POSTED: ReadonlySet<domain.BusinessEvent['type']> = new Set([
+  'InvoiceIssued',
+  'PaymentReceived',
+  'ProductCreated',
+  'StockReceived',
+  'OrderShipped',
+  'PurchaseOrderReceived',
+  'SupplierBillRecorded',
+  'SupplierBillPaid',
+]);
+
+/** The events whose postings value stock (the cases above that read `values`); a reservation or a release moves no value. */
+const VALUED: ReadonlySet<domain.BusinessEvent['type']> = new Set(['ProductCreated', 'StockReceived', 'OrderShipped', 'PurchaseOrderReceived']);
+
+/** The valuation of the products the valued events move (their rows are already locked by the write); none read for the others. */
 async function productValues(tx: EntityManager, events: readonly domain.BusinessEvent[]): Promise<Map<string, ProductValue>> {
   const ids = new Set<string>();
   for (const e of events) {
+    if (!VALUED.has(e.type)) continue;
     if (e.type === 'ProductCreated') ids.add(e.productId);
     for (const m of domain.stockMovesOf(e)) ids.add(m.productId);
   }

@@ -2,17 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as domain from '@tandem/domain';
 import { may, requireViewer } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { lockOrder, lockOrderWithCustomer, lockProducts } from '../../db/locks';
+import { lockOrder, lockOrderRowWithCustomer, lockOrderWithCustomer, lockProductStock, lockProducts } from '../../db/locks';
+import { deferWrite } from '../../events/event-dispatcher';
 import { inTransaction, refused, refusedFromDomain, type MutationResult } from '../../db/transaction';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
-import { applyStockLevels, stockLevelsOf } from '../catalog/stock-levels';
+import { applyStockLevels, stockLevelsOf, stockMovesOf } from '../catalog/stock-levels';
 import { creditCheckView } from '../customers/credit-view';
 import { watchCredit } from '../customers/credit-watch';
 import { customerRef } from '../customers/customer.mapper';
 import type { CreditCheckType } from '../customers/customer.type';
 import { Order, OrderStatus } from './order.entity';
 import { Shipment, ShipmentLine } from './shipment.entity';
-import type { ShipLineInput } from './order.type';
+import type { OrderType, ShipLineInput } from './order.type';
 
 /** What confirmOrder shows even when refused: the credit figures it was judged on. */
 export interface ConfirmDetails {
@@ -46,35 +47,56 @@ const orderRef = (o: Order): domain.OrderRef => ({ orderId: o.id, orderNumber: o
  * deadlocks out.
  */
 export class OrderFulfilmentService {
-  async confirmOrder(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<{ order: Order; creditCheck: CreditCheckType }, ConfirmDetails>> {
+  /**
+   * Plain rows and statements, no entities: lock the customer (1 statement)
+   * and the order with its lines (1), read the credit facts (1), lock the
+   * products (1); stock and status are written with the timeline and audit
+   * lines in one statement (event-dispatcher deferWrite), so the product locks
+   * are held for two round trips before COMMIT. The credit move after the
+   * change is computed from the facts already read, not read again.
+   */
+  async confirmOrder(em: EntityManager, viewer: Viewer | null, id: string): Promise<MutationResult<{ order: OrderType; creditCheck: CreditCheckType }, ConfirmDetails>> {
     const v = requireViewer(viewer);
     if (!may.writeOrders(v)) return refused(UserErrorCode.FORBIDDEN, 'Your role may not confirm orders.');
     return inTransaction(em, v, async (tx, events) => {
-      const { order, customer } = await lockOrderWithCustomer(tx, v, id);
+      const { order, customer } = await lockOrderRowWithCustomer(tx, v, id);
       const move = domain.transitionOrder(order.status, 'CONFIRM');
       if (!move.ok) throw refusedFromDomain(move, [], { creditCheck: null });
+      const ref = { customerId: customer.id, customerName: customer.name, ownerId: customer.ownerId };
+      const ordered = { orderId: order.id, orderNumber: order.number };
 
       const credit = await watchCredit(tx, customer.id);
       const check = domain.checkCredit({ ...credit.before, amount: order.total });
       const creditCheck = creditCheckView(check);
       if (!check.approved) {
-        events.recordRefusal({ type: 'OrderCreditRefused', customer: customerRef(customer), order: orderRef(order), check });
+        events.recordRefusal({ type: 'OrderCreditRefused', customer: ref, order: ordered, check });
         throw new Refused(check.reason!, check.message, ['id'], { creditCheck });
       }
 
-      const products = await lockProducts(
+      const levels = await lockProductStock(
         tx,
-        order.lines.getItems().map((l) => l.product.id),
+        order.lines.map((l) => l.productId),
       );
       const reservation = domain.reserveStock(
-        stockLevelsOf(products),
-        order.lines.getItems().map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+        [...levels.values()].map(({ id: productId, onHand, reserved, reorderPoint }) => ({ productId, onHand, reserved, reorderPoint })),
+        order.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
       );
       if (!reservation.ok) throw refusedFromDomain(reservation, ['lines'], { creditCheck });
-      const stock = applyStockLevels(products, reservation.value.levels);
-      order.status = move.value as OrderStatus;
-      events.record({ type: 'OrderConfirmed', customer: customerRef(customer), order: orderRef(order), total: order.total, credit: await credit.moved(), stock });
-      return { order, creditCheck };
+      const stock = stockMovesOf(levels, reservation.value.levels);
+      const status = move.value as OrderStatus;
+      // The reservations and the new status go out with the consumers' appends, in one statement just before commit.
+      deferWrite(tx, {
+        sql: `update products p set on_hand = v.on_hand, reserved = v.reserved
+                from (values ${stock.map(() => '(?::uuid, ?::integer, ?::integer)').join(', ')}) as v(id, on_hand, reserved)
+               where p.id = v.id`,
+        params: stock.flatMap((m) => [m.productId, m.after.onHand, m.after.reserved]),
+      });
+      deferWrite(tx, { sql: 'update orders set status = ? where id = ?', params: [status, order.id] });
+      events.record({ type: 'OrderConfirmed', customer: ref, order: ordered, total: order.total, credit: credit.movedByConfirming(order.lines), stock });
+      return {
+        order: { id: order.id, number: order.number, status, orderDate: order.orderDate, subtotal: order.subtotal, taxTotal: order.taxTotal, total: order.total, customerId: order.customerId },
+        creditCheck,
+      };
     });
   }
 

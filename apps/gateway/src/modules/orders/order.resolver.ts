@@ -57,7 +57,7 @@ export class OrderResolver {
   @Mutation(() => ConfirmOrderPayload, { description: 'Checks credit and reserves stock in one atomic step.' })
   async confirmOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConfirmOrderPayload> {
     const r = await ctx.services.fulfilment.confirmOrder(ctx.em, ctx.viewer, id);
-    return r.ok ? { order: orderOf(r.value.order), creditCheck: r.value.creditCheck, userErrors: [] } : { order: null, creditCheck: r.details?.creditCheck ?? null, userErrors: r.userErrors };
+    return r.ok ? { order: r.value.order, creditCheck: r.value.creditCheck, userErrors: [] } : { order: null, creditCheck: r.details?.creditCheck ?? null, userErrors: r.userErrors };
   }
 
   @Mutation(() => OrderPayload)

@@ -11,6 +11,9 @@ import type { EventConsumer } from '../../events/event-consumer';
  */
 export const userNoticeConsumer: EventConsumer = {
   name: 'user-notice',
+  alone(_em: EntityManager, events: readonly BusinessEvent[]) {
+    return events.some((e) => e.type === 'UserUpdated') ? undefined : null;
+  },
   async consume(tx: EntityManager, events: readonly BusinessEvent[]): Promise<void> {
     for (const e of events) {
       if (e.type !== 'UserUpdated') continue;
