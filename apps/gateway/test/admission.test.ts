@@ -1,8 +1,10 @@
 import { print } from 'graphql';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { ConfirmOrderDocument, CreateCustomerDocument, ProductsDocument } from '@tandem/client';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { metric } from './support/metrics';
+import { sqlClient } from './support/sql-client';
 import { until } from './support/until';
 
 /**
@@ -15,20 +17,6 @@ import { until } from './support/until';
  * pg_stat_activity.
  */
 jest.setTimeout(30_000);
-
-async function metric(gw: TestGateway, name: string): Promise<number> {
-  const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith(name))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
-
-async function connect(url: string): Promise<Client> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  return c;
-}
 
 /** Statements of the gateway waiting on a lock now. */
 async function lockWaiters(sql: Client): Promise<number> {
@@ -51,8 +39,8 @@ describe('with two mutations allowed at once', () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Queued Co' });
     const p = await createProduct(gw, crew.manager, { sku: 'ADM-1', unitPrice: '5.00', initialStock: 100 });
     const orders = await Promise.all([1, 2, 3, 4, 5].map(() => createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }])));
-    const holder = await connect(gw.databaseUrl);
-    const watcher = await connect(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
+    const watcher = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     let answers;
@@ -104,7 +92,7 @@ describe('with one operation of each kind at once and a short wait', () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Busy Co' });
     const p = await createProduct(gw, crew.manager, { sku: 'ADM-2', unitPrice: '5.00', initialStock: 10 });
     const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-    const holder = await connect(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
@@ -133,7 +121,7 @@ describe('with one operation of each kind at once and a short wait', () => {
       await holder.end();
     }
     // The refused mutation never ran.
-    const sql = await connect(gw.databaseUrl);
+    const sql = await sqlClient(gw.databaseUrl);
     try {
       expect((await sql.query(`select count(*)::int as n from customers where name = 'Never Made Co'`)).rows[0].n).toBe(0);
     } finally {
@@ -149,7 +137,7 @@ describe('with one operation of each kind at once and a short wait', () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Hang-up Co' });
     const p = await createProduct(gw, crew.manager, { sku: 'ADM-3', unitPrice: '5.00', initialStock: 10 });
     const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-    const holder = await connect(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
@@ -175,7 +163,7 @@ describe('with one operation of each kind at once and a short wait', () => {
     }
     // Whatever ran next ran after the lock went; the hung-up mutation was not among it.
     expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.length).toBeGreaterThan(0);
-    const sql = await connect(gw.databaseUrl);
+    const sql = await sqlClient(gw.databaseUrl);
     try {
       expect((await sql.query(`select count(*)::int as n from customers where name = 'Hung Up Co'`)).rows[0].n).toBe(0);
     } finally {
@@ -184,7 +172,7 @@ describe('with one operation of each kind at once and a short wait', () => {
   });
 
   it('queues a query behind the running one and answers it SERVER_BUSY at the wait’s end, while a mutation runs in its own lane', async () => {
-    const holder = await connect(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('lock table products in access exclusive mode');
     try {

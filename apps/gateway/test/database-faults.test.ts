@@ -1,5 +1,4 @@
 import { print } from 'graphql';
-import { Client } from 'pg';
 import {
   AlertsDocument,
   AlertStreamDocument,
@@ -17,6 +16,8 @@ import { maskError } from '../src/graphql/errors';
 import { createCrew, createCustomer, createOrder, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { RestartablePostgres } from './support/restartable-postgres';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { metric } from './support/metrics';
+import { sqlClient } from './support/sql-client';
 import { until } from './support/until';
 
 /**
@@ -26,21 +27,6 @@ import { until } from './support/until';
  * that stop the server run on a PostgreSQL of their own.
  */
 jest.setTimeout(60_000);
-
-async function metric(gw: TestGateway, name: string): Promise<number> {
-  const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith(name))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
-
-async function superuser(url: string): Promise<Client> {
-  const c = new Client({ connectionString: url });
-  c.on('error', () => undefined); // the server may be stopped under it
-  await c.connect();
-  return c;
-}
 
 describe('on a PostgreSQL that restarts', () => {
   let pg: RestartablePostgres;
@@ -63,9 +49,9 @@ describe('on a PostgreSQL that restarts', () => {
     const { invoice } = await orderToInvoice(gw, crew, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
 
     // Hold the alert outbox lock, then make the invoice overdue: the next scan finds it and waits for the lock.
-    const holder = await superuser(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
     await holder.query(`select pg_advisory_lock(hashtext('tandem:alerts'))`);
-    const admin = await superuser(gw.databaseUrl);
+    const admin = await sqlClient(gw.databaseUrl);
     await admin.query(`update invoices set due_date = current_date - 3 where id = $1`, [invoice.id]);
     await until(
       async () => (await admin.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%tandem:alerts%' and pid <> pg_backend_pid()`)).rowCount === 1,
@@ -84,7 +70,7 @@ describe('on a PostgreSQL that restarts', () => {
     expect(await metric(gw, 'tandem_unhandled_rejections_total')).toBe(0);
     // And it goes on scanning: one more overdue invoice, one more alert.
     const second = await orderToInvoice(gw, crew, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-    await (await superuser(gw.databaseUrl)).query(`update invoices set due_date = current_date - 1 where id = $1`, [second.invoice.id]);
+    await (await sqlClient(gw.databaseUrl)).query(`update invoices set due_date = current_date - 1 where id = $1`, [second.invoice.id]);
     await until(async () => (await overdue()).length === 2, 'a later scan to raise the second INVOICE_OVERDUE', 20_000);
   });
 
@@ -97,7 +83,7 @@ describe('on a PostgreSQL that restarts', () => {
       { next: (r) => r.data && got.push(r.data.alertRaised.message), error: () => undefined, complete: () => undefined },
     );
     await new Promise<void>((resolve) => client.on('connected', () => resolve()));
-    const reader = await superuser(gw.databaseUrl);
+    const reader = await sqlClient(gw.databaseUrl);
     const { last } = (await reader.query<{ last: string }>(`select coalesce(max(id), 0)::text as last from alerts`)).rows[0];
     await reader.end();
     const hold = async (reason: string) => {
@@ -155,7 +141,7 @@ describe('nothing waits forever', () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Locked Co' });
     const p = await createProduct(gw, crew.manager, { sku: 'LOCK-1', unitPrice: '5.00', initialStock: 10 });
     const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-    const holder = await superuser(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
@@ -186,13 +172,13 @@ describe('nothing waits forever', () => {
     const c = await createCustomer(gw, crew.rep1, { name: 'Pool Co' });
     const p = await createProduct(gw, crew.manager, { sku: 'POOL-1', unitPrice: '5.00', initialStock: 10 });
     const orders = await Promise.all([1, 2, 3, 4].map(() => createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }])));
-    const holder = await superuser(gw.databaseUrl);
+    const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
     try {
       // Three confirmations hold the pool's three connections while they wait on the lock (1.5 s).
       const waiting = orders.slice(0, 3).map((o) => gw.request(ConfirmOrderDocument, { id: o.id }, crew.rep1));
-      const lockWaiters = await superuser(gw.databaseUrl);
+      const lockWaiters = await sqlClient(gw.databaseUrl);
       await until(
         async () => (await lockWaiters.query(`select 1 from pg_stat_activity where application_name = 'tandem-gateway' and wait_event_type = 'Lock'`)).rowCount === 3,
         'three confirmations to wait on the lock',
@@ -310,7 +296,7 @@ describe('transient conflicts are retried, not shown', () => {
   it('creates, confirms and ships of overlapping products at once: no deadlock reaches a client, and none happens', async () => {
     const products = await Promise.all(['DL-1', 'DL-2', 'DL-3', 'DL-4'].map((sku) => createProduct(gw, crew.manager, { sku, unitPrice: '2.00', initialStock: 100_000 })));
     const customers = await Promise.all([1, 2, 3, 4].map((i) => createCustomer(gw, crew.rep1, { name: `Overlap ${i}` })));
-    const stats = await superuser(gw.databaseUrl);
+    const stats = await sqlClient(gw.databaseUrl);
     const deadlocks = async () => {
       await stats.query('select pg_stat_clear_snapshot()');
       return Number((await stats.query(`select deadlocks from pg_stat_database where datname = current_database()`)).rows[0].deadlocks);

@@ -1,9 +1,10 @@
-import { Client } from 'pg';
 import { MeDocument, ProductsDocument } from '@tandem/client';
 import { databaseFault } from '../src/db/database-faults';
 import { maskError } from '../src/graphql/errors';
 import { createCrew, createProduct, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { metric } from './support/metrics';
+import { sqlClient } from './support/sql-client';
 import { until } from './support/until';
 
 /**
@@ -17,20 +18,6 @@ jest.setTimeout(30_000);
 
 let gw: TestGateway;
 let crew: Crew;
-
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(gw.url.replace('/graphql', '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith(name))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
-
-async function superuser(): Promise<Client> {
-  const c = new Client({ connectionString: gw.databaseUrl });
-  await c.connect();
-  return c;
-}
 
 beforeAll(async () => {
   gw = await startTestGateway({
@@ -62,7 +49,7 @@ it('a statement running past DB_STATEMENT_TIMEOUT_MS is cancelled: DATABASE_BUSY
   expect(maskError({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, slow).extensions).toEqual({ code: 'DATABASE_BUSY', retryable: true });
 
   // Over HTTP: a products read kept waiting (on a table lock, far shorter than the lock timeout) runs past the statement timeout.
-  const holder = await superuser();
+  const holder = await sqlClient(gw.databaseUrl);
   await holder.query('begin');
   await holder.query('lock table products in access exclusive mode');
   try {
@@ -81,8 +68,8 @@ it('a statement running past DB_STATEMENT_TIMEOUT_MS is cancelled: DATABASE_BUSY
     await holder.end();
   }
   expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.map((e) => e.node.sku)).toContain('SLOW-1');
-  expect(await metric('tandem_database_faults_total{code="DATABASE_BUSY",reason="statement timeout"}')).toBeGreaterThanOrEqual(1);
-  expect(await metric('tandem_graphql_unexpected_errors_total')).toBe(0);
+  expect(await metric(gw, 'tandem_database_faults_total{code="DATABASE_BUSY",reason="statement timeout"}')).toBeGreaterThanOrEqual(1);
+  expect(await metric(gw, 'tandem_graphql_unexpected_errors_total')).toBe(0);
 });
 
 it('a session idle in a transaction past DB_IDLE_IN_TRANSACTION_TIMEOUT_MS is ended by the server; the pool goes on serving', async () => {
@@ -91,7 +78,7 @@ it('a session idle in a transaction past DB_IDLE_IN_TRANSACTION_TIMEOUT_MS is en
   const em = gw.app.orm.em.fork();
   await em.begin();
   const [{ pid }] = await em.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
-  const admin = await superuser();
+  const admin = await sqlClient(gw.databaseUrl);
   try {
     // The connection sits idle inside its open transaction; the server ends that session.
     await until(async () => (await admin.query('select 1 from pg_stat_activity where pid = $1', [pid])).rowCount === 0, 'the server to end the idle session', 5_000);
@@ -114,5 +101,5 @@ it('a session idle in a transaction past DB_IDLE_IN_TRANSACTION_TIMEOUT_MS is en
   for (let i = 0; i < 4; i++) {
     expect((await gw.gql(ProductsDocument, { first: 5 }, crew.finance)).products.edges.length).toBeGreaterThan(0);
   }
-  expect(await metric('tandem_graphql_unexpected_errors_total')).toBe(0);
+  expect(await metric(gw, 'tandem_graphql_unexpected_errors_total')).toBe(0);
 });
