@@ -81,6 +81,9 @@ describe('with one operation of each kind at once and a short wait', () => {
       HTTP_MAX_CONCURRENT_MUTATIONS: '1',
       HTTP_MAX_CONCURRENT_QUERIES: '1',
       HTTP_QUEUE_TIMEOUT_MS: '400',
+      // A budget that hardly refills, so what a refusal gives back shows exactly.
+      QUERY_COST_PER_SECOND: '1',
+      QUERY_COST_BURST: '50000',
     });
     crew = await createCrew(gw);
   });
@@ -171,21 +174,28 @@ describe('with one operation of each kind at once and a short wait', () => {
     }
   });
 
-  it('queues a query behind the running one and answers it SERVER_BUSY at the wait’s end, while a mutation runs in its own lane', async () => {
+  it('queues a query behind the running one and answers it SERVER_BUSY at the wait’s end, cost given back, while a mutation runs in its own lane', async () => {
     const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('lock table products in access exclusive mode');
     try {
-      const blocked = gw.request(ProductsDocument, { first: 5 }, crew.finance);
+      // The warehouse has not spent anything yet: its budget is whole (50000).
+      const blocked = gw.request(ProductsDocument, { first: 5 }, crew.warehouse);
       await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="query"}')) === 1, 'the products read to run', 5_000);
-      const second = await gw.request(ProductsDocument, { first: 1 }, crew.finance);
+      const second = await gw.request(ProductsDocument, { first: 50 }, crew.warehouse);
       expect(second.status).toBe(503);
       expect(second.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([['SERVER_BUSY', true]]);
       expect(second.errors?.[0].message).toMatch(/this query waited 400 ms/);
       // The mutation lane is free: a customer is created meanwhile.
       expect((await gw.gql(CreateCustomerDocument, { input: { name: 'Own Lane Co' } }, crew.rep1)).createCustomer.customer?.id).toBeTruthy();
       await holder.query('rollback');
-      expect((await blocked).errors).toBeUndefined();
+      const first = await blocked;
+      expect(first.errors).toBeUndefined();
+      // Only the read that ran was spent: the refused one's charge came back.
+      const spent = (first.extensions?.cost as { requested: number }).requested;
+      const refused = second.extensions?.cost as { requested: number; remaining: number };
+      expect(refused.requested).toBeGreaterThan(spent);
+      expect(refused.remaining).toBeGreaterThanOrEqual(50_000 - spent);
     } finally {
       await holder.query('rollback').catch(() => undefined);
       await holder.end();

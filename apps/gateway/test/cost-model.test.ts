@@ -126,6 +126,19 @@ describe('the per-viewer leaky bucket', () => {
     expect(budget.remaining('a')).toBe(1000);
   });
 
+  it('gives back a refunded charge, never below empty', () => {
+    const c = clock();
+    const budget = new CostBudget({ capacity: 1000, perSecond: 100, now: c.now });
+    budget.charge('a', 600);
+    budget.charge('a', 300);
+    budget.refund('a', 300);
+    expect(budget.remaining('a')).toBe(400);
+    budget.refund('a', 5000);
+    expect(budget.remaining('a')).toBe(1000);
+    budget.refund('b', 10);
+    expect(budget.remaining('b')).toBe(1000);
+  });
+
   it("keeps one bucket per key: one viewer cannot spend another one's budget", () => {
     const budget = new CostBudget({ capacity: 1000, perSecond: 100, now: clock().now });
     expect(budget.charge('user:1', 1000).ok).toBe(true);

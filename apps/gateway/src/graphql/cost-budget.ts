@@ -57,6 +57,14 @@ export class CostBudget {
   }
 
   /** What the key may still spend at once. */
+  /** Takes back a charge for work that never ran (an operation answered SERVER_BUSY); never below empty. */
+  refund(key: string, cost: number): void {
+    const at = this.now();
+    const level = this.levelOf(key, at);
+    if (level === 0) return;
+    this.buckets.set(key, { level: Math.max(0, level - cost), at });
+  }
+
   remaining(key: string): number {
     return Math.floor(this.options.capacity - this.levelOf(key, this.now()));
   }

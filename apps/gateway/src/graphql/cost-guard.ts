@@ -69,6 +69,11 @@ export class CostGuard {
     return { ok: true, cost };
   }
 
+  /** Gives back what `admit` charged, for an operation that then did not run. */
+  refund(key: string, cost: number): void {
+    this.budget.refund(key, cost);
+  }
+
   /** What a response reports as `extensions.cost`. */
   report(key: string, cost: number): { requested: number; remaining: number } {
     return { requested: cost, remaining: this.budget.remaining(key) };

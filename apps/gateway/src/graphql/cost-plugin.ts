@@ -29,6 +29,8 @@ export function costPlugin(guard: CostGuard): ApolloServerPlugin<Context> {
         async willSendResponse({ response }) {
           if (cost === null || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
+          // Admission turned it away after the charge (graphql/admission-plugin.ts): nothing ran, so nothing is spent.
+          if (result.errors?.[0]?.extensions?.code === 'SERVER_BUSY') guard.refund(key, cost);
           result.extensions = { ...result.extensions, cost: guard.report(key, cost) };
         },
       };
