@@ -18,7 +18,7 @@
 // worktree of the commit before a lever) in the same interleaved rounds, so a
 // lever is weighed against what it replaces under the same load on the machine.
 // --variant name:KEY=value,KEY=value (repeatable): also time this build with
-// that environment, e.g. --variant n4:HTTP_MAX_CONCURRENT=4.
+// that environment, e.g. --variant q2:HTTP_MAX_CONCURRENT_QUERIES=2.
 // DATABASE_URL: an external, empty database to use instead of an embedded one
 // (statements are counted only when pg_stat_statements is loaded there).
 import { execFileSync, spawn } from 'node:child_process';
