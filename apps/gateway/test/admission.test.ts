@@ -91,16 +91,22 @@ describe('with one operation of each kind at once and a short wait', () => {
     await gw?.stop();
   });
 
-  it('answers an operation that waited its whole turn 503 SERVER_BUSY (retryable) without running it; the running one finishes', async () => {
-    const c = await createCustomer(gw, crew.rep1, { name: 'Busy Co' });
-    const p = await createProduct(gw, crew.manager, { sku: 'ADM-2', unitPrice: '5.00', initialStock: 10 });
+  /** A confirmation that runs and holds the one mutation slot, waiting on its customer's row lock held by `holder`. */
+  async function runningConfirmation(name: string, sku: string) {
+    const c = await createCustomer(gw, crew.rep1, { name });
+    const p = await createProduct(gw, crew.manager, { sku, unitPrice: '5.00', initialStock: 10 });
     const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
     const holder = await sqlClient(gw.databaseUrl);
     await holder.query('begin');
     await holder.query('select 1 from customers where id = $1 for update', [c.id]);
+    const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
+    await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="mutation"}')) === 1, 'the confirmation to run', 5_000);
+    return { holder, blocked };
+  }
+
+  it('answers an operation that waited its whole turn 503 SERVER_BUSY (retryable) without running it; the running one finishes', async () => {
+    const { holder, blocked } = await runningConfirmation('Busy Co', 'ADM-2');
     try {
-      const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
-      await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="mutation"}')) === 1, 'the confirmation to run', 5_000);
       const started = Date.now();
       const res = await fetch(gw.url, {
         method: 'POST',
@@ -137,15 +143,8 @@ describe('with one operation of each kind at once and a short wait', () => {
   });
 
   it('gives away the turn of a client that hung up while waiting: its mutation never runs', async () => {
-    const c = await createCustomer(gw, crew.rep1, { name: 'Hang-up Co' });
-    const p = await createProduct(gw, crew.manager, { sku: 'ADM-3', unitPrice: '5.00', initialStock: 10 });
-    const order = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-    const holder = await sqlClient(gw.databaseUrl);
-    await holder.query('begin');
-    await holder.query('select 1 from customers where id = $1 for update', [c.id]);
+    const { holder, blocked } = await runningConfirmation('Hang-up Co', 'ADM-3');
     try {
-      const blocked = gw.request(ConfirmOrderDocument, { id: order.id }, crew.rep1);
-      await until(async () => (await metric(gw, 'tandem_http_operations_running{kind="mutation"}')) === 1, 'the confirmation to run', 5_000);
       const abort = new AbortController();
       const gone = fetch(gw.url, {
         method: 'POST',

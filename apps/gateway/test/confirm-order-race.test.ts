@@ -1,6 +1,7 @@
 import { CancelOrderDocument, ConfirmOrderDocument } from '@tandem/client';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
+import { sqlClient } from './support/sql-client';
 import { startTestGateway, type TestGateway } from './support/test-app';
 
 /**
@@ -18,8 +19,7 @@ let db: Client;
 beforeAll(async () => {
   gw = await startTestGateway({ DB_POOL_MAX: '20' });
   crew = await createCrew(gw);
-  db = new Client({ connectionString: gw.databaseUrl });
-  await db.connect();
+  db = await sqlClient(gw.databaseUrl);
 });
 afterAll(async () => {
   await db?.end();
@@ -82,8 +82,7 @@ it("draws a refusal alert's id only once it holds the outbox lock (lock, insert 
   const p = await createProduct(gw, crew.manager, { sku: 'RACE-LOCK', unitPrice: '10.00', taxRate: '0', initialStock: 100 });
   const c = await createCustomer(gw, crew.rep1, { name: 'Race Outbox' }, { finance: crew.finance, limit: '5.00' });
   const o = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-  const holder = new Client({ connectionString: gw.databaseUrl });
-  await holder.connect();
+  const holder = await sqlClient(gw.databaseUrl);
   try {
     await holder.query('begin');
     await holder.query(`select pg_advisory_xact_lock(hashtext('tandem:alerts'))`);
@@ -113,8 +112,7 @@ it("answers another rep's order NOT_FOUND without waiting on its customer's lock
   const c = await createCustomer(gw, crew.rep1, { name: 'Race Scope' });
   const first = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
   const second = await createOrder(gw, crew.rep1, c.id, [{ productId: p.id, quantity: 1 }]);
-  const holder = new Client({ connectionString: gw.databaseUrl });
-  await holder.connect();
+  const holder = await sqlClient(gw.databaseUrl);
   try {
     await holder.query('begin');
     await holder.query('select id from customers where id = $1 for no key update', [c.id]);
