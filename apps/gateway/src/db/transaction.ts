@@ -7,6 +7,7 @@ import { Refused, userError, UserErrorCode, type UserError } from '../graphql/us
 import { Counter } from 'prom-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { periodClosedByDatabase, transientConflict } from './database-faults';
+import { transactional } from './transactional';
 
 /** Deadlocks and serialization failures that a write met and ran again for (served at /metrics by every instance's registry). */
 export const transactionRetries = new Counter({
@@ -47,7 +48,7 @@ export async function inTransaction<T, D = undefined>(em: EntityManager, viewer:
     // Each attempt starts clean: its events, and a transaction that reads everything again.
     const events = new EventLog(viewer?.id ?? null);
     try {
-      const value = await em.transactional(async (tx) => {
+      const value = await transactional(em, async (tx) => {
         const value = await work(tx, events);
         await dispatchEvents(tx, events.events);
         return value;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BusinessEvent } from '@tandem/domain';
 import { query } from '../db/sql';
+import { transactional } from '../db/transactional';
 import { alertOutboxConsumer } from '../modules/alerts/alert-outbox.consumer';
 import { timelineConsumer } from '../modules/crm/timeline.consumer';
 import { auditConsumer } from '../modules/audit/audit.consumer';
@@ -90,7 +91,7 @@ export async function dispatchOnItsOwn(em: EntityManager, events: readonly Busin
   for (const c of active) {
     if (!c.consume) continue;
     const part = c.alone?.(em, events);
-    if (part === undefined || (part && last)) return em.fork().transactional((tx) => dispatchEvents(tx, events));
+    if (part === undefined || (part && last)) return transactional(em.fork(), (tx) => dispatchEvents(tx, events));
     if (part) last = part;
   }
   const appends = active.map((c) => c.appends?.(events) ?? null).filter((s): s is Statement => s !== null);

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { tryLockAlertScan } from '../../db/locks';
 import type { Orm } from '../../db/orm';
 import { query, todayUtc } from '../../db/sql';
+import { transactional } from '../../db/transactional';
 import { dispatchEvents } from '../../events/event-dispatcher';
 import { EventLog } from '../../events/event-log';
 import type { Logger } from '../../logger';
@@ -39,7 +40,7 @@ export class AlertScanner {
 
   /** One scan; returns how many new events it found (0 when another instance holds the scan lock). */
   scan(now: Date = new Date()): Promise<number> {
-    this.running = this.orm.em.fork().transactional(async (tx) => {
+    this.running = transactional(this.orm.em.fork(), async (tx) => {
       if (!(await tryLockAlertScan(tx))) return 0;
       const events = new EventLog(null);
       await this.overdueInvoices(tx, events, todayUtc(now));

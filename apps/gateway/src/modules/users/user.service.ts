@@ -8,6 +8,7 @@ import type { Viewer } from '../../auth/viewer';
 import { lockFirstAdmin } from '../../db/locks';
 import { query } from '../../db/sql';
 import { inTransaction, refused, refusedWith, type MutationResult } from '../../db/transaction';
+import { transactional } from '../../db/transactional';
 import { unauthenticated } from '../../graphql/errors';
 import { isUuid } from '../../graphql/ids';
 import { Refused, UserErrorCode } from '../../graphql/user-error.type';
@@ -103,7 +104,7 @@ export class UserService {
    * Outside production a missing password is generated and printed once.
    */
   async ensureFirstAdmin(em: EntityManager, opts: { email?: string; password?: string; production: boolean }, log: Logger): Promise<{ email: string; generatedPassword?: string } | null> {
-    return em.transactional(async (tx) => {
+    return transactional(em, async (tx) => {
       // Serialize concurrent starts of several instances on one database.
       await lockFirstAdmin(tx);
       if ((await tx.count(User, {})) > 0) return null;
