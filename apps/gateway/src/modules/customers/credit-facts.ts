@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, DEFAULT_CREDIT_POLICY, INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE, type LineNotYetInvoiced, type OrderStatus } from '@tandem/domain';
+import { addDays, DEFAULT_CREDIT_POLICY, INVOICE_STATUSES_OWING, ORDER_STATUSES_WITH_EXPOSURE } from '@tandem/domain';
 import { query, type ScopeSql } from '../../db/sql';
 
 /** The domain's invoice that still owes: an owing status and a balance left (a zero-total OPEN invoice owes nothing). */
@@ -24,8 +24,14 @@ export interface CreditFacts {
   /** the invoice of oldestOverdueDueDate (ties: the lowest id); the cause of a hold for lateness */
   oldestOverdueInvoiceId: string | null;
   unappliedCredit: string;
-  /** orders that may carry exposure, with their lines not yet fully invoiced; the domain values them */
-  openOrders: { status: OrderStatus; lines: LineNotYetInvoiced[] }[];
+  /**
+   * The value (net + tax) of the quantities not yet invoiced on orders that
+   * carry exposure: the domain's sumUninvoicedOrders, each line priced and
+   * rounded like priceLine, stated in SQL (held to the domain by
+   * sql-matches-domain.test.ts), so a page of customers costs no line objects
+   * and no decimal arithmetic per line.
+   */
+  uninvoicedOrders: string;
 }
 
 interface FactRow {
@@ -39,15 +45,7 @@ interface FactRow {
   oldest_overdue_due_date: string | null;
   oldest_overdue_invoice_id: string | null;
   unapplied: string;
-}
-interface LineRow {
-  order_id: string;
-  status: OrderStatus;
-  quantity: number;
-  invoiced_quantity: number;
-  unit_price: string;
-  discount_percent: string;
-  tax_rate: string;
+  uninvoiced: string;
 }
 
 /** `scope` limits the customers read (the viewer's customer scope); omit it only for internal checks. */
@@ -58,8 +56,8 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
   if (customerIds.length === 0) return result;
   const ids = [...customerIds];
   const owing = owingInvoiceSql('inv');
-  // One statement: the sums per customer, and its open order lines as JSON (numbers as text, exact).
-  const rows = await query<FactRow & { lines: LineRow[] | null }>(
+  // One statement: the sums per customer, every figure as exact text.
+  const rows = await query<FactRow>(
     em,
     `select c.id, c.owner_id, c.credit_limit, c.on_hold, c.hold_reason,
             coalesce(i.open_receivables, 0)::text as open_receivables,
@@ -67,7 +65,7 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
             i.oldest_overdue_due_date::text as oldest_overdue_due_date,
             i.oldest_overdue_invoice_id::text as oldest_overdue_invoice_id,
             coalesce(p.unapplied, 0)::text as unapplied,
-            l.lines
+            coalesce(l.uninvoiced, 0)::text as uninvoiced
        from customers c
        left join lateral (
          select sum(inv.total - inv.amount_paid) as open_receivables,
@@ -79,21 +77,22 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
        ) i on true
        left join lateral (select sum(unapplied_amount) as unapplied from payments where customer_id = c.id) p on true
        left join lateral (
-         select json_agg(json_build_object('order_id', o.id, 'status', o.status, 'quantity', ol.quantity, 'invoiced_quantity', ol.invoiced_quantity,
-                                           'unit_price', ol.unit_price::text, 'discount_percent', ol.discount_percent::text, 'tax_rate', ol.tax_rate::text)
-                         order by o.id, ol.line_no) as lines
-           from order_lines ol
-           join orders o on o.id = ol.order_id
-          where o.customer_id = c.id
-            and o.status in (?)
-            and ol.quantity > ol.invoiced_quantity
-            and ${orders.sql}
+         -- priceLine on the quantity left: net = round(q × price × (1 − discount/100), 2), tax = round(net × rate, 2);
+         -- numeric is exact and its round() is half away from zero, like the domain's.
+         select sum(v.net + round(v.net * v.tax_rate, 2)) as uninvoiced
+           from (select round((ol.quantity - ol.invoiced_quantity) * ol.unit_price * (1 - ol.discount_percent / 100), 2) as net, ol.tax_rate
+                   from order_lines ol
+                   join orders o on o.id = ol.order_id
+                  where o.customer_id = c.id
+                    and o.status in (?)
+                    and ol.quantity > ol.invoiced_quantity
+                    and ${orders.sql}) v
        ) l on true
       where c.id in (?) and ${customers.sql}`,
     [today, today, today, ...owing.params, ORDER_STATUSES_WITH_EXPOSURE, ...orders.params, ids, ...customers.params],
   );
   for (const r of rows) {
-    const facts: CreditFacts = {
+    result.set(r.id, {
       customerId: r.id,
       ownerId: r.owner_id,
       limit: r.credit_limit,
@@ -104,19 +103,8 @@ export async function loadCreditFacts(em: EntityManager, customerIds: readonly s
       oldestOverdueDueDate: r.oldest_overdue_due_date,
       oldestOverdueInvoiceId: r.oldest_overdue_invoice_id,
       unappliedCredit: r.unapplied,
-      openOrders: [],
-    };
-    let order: CreditFacts['openOrders'][number] | undefined;
-    let orderId: string | undefined;
-    for (const l of r.lines ?? []) {
-      if (l.order_id !== orderId) {
-        orderId = l.order_id;
-        order = { status: l.status, lines: [] };
-        facts.openOrders.push(order);
-      }
-      order!.lines.push({ quantity: l.quantity, invoicedQuantity: l.invoiced_quantity, unitPrice: l.unit_price, discountPercent: l.discount_percent, taxRate: l.tax_rate });
-    }
-    result.set(r.id, facts);
+      uninvoicedOrders: r.uninvoiced,
+    });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { holdCause, type CreditMove, type CreditSummary, type HoldCause, type LineNotYetInvoiced } from '@tandem/domain';
+import { formatMoney, holdCause, money, orderUninvoicedValue, type CreditMove, type CreditSummary, type HoldCause, type LineNotYetInvoiced } from '@tandem/domain';
 import { todayUtc } from '../../db/sql';
 import { loadCreditFacts, type CreditFacts } from './credit-facts';
 import { creditFiguresOf } from './credit-view';
@@ -43,8 +43,8 @@ export async function watchCredit(tx: EntityManager, customerId: string): Promis
   return {
     before: before.summary,
     movedByConfirming(lines) {
-      const open = lines.filter((l) => l.quantity > l.invoicedQuantity);
-      const facts: CreditFacts = open.length ? { ...before.facts, openOrders: [...before.facts.openOrders, { status: 'CONFIRMED', lines: [...open] }] } : before.facts;
+      const added = orderUninvoicedValue({ status: 'CONFIRMED', lines });
+      const facts: CreditFacts = { ...before.facts, uninvoicedOrders: formatMoney(money(before.facts.uninvoicedOrders).plus(added)) };
       const after = creditStateOf(facts, today);
       return { before: before.summary.status, after: after.summary.status, holdCause: after.holdCause };
     },
