@@ -79,21 +79,61 @@ export function decodeCursor(cursor: string): Cursor {
   throw badUserInput('after is not a cursor this API returned', ['after']);
 }
 
+/**
+ * An edge whose cursor is encoded only when a client selects it: a dashboard
+ * page reads the customers' cursors but not those of the orders and invoices
+ * nested under each customer.
+ */
+class LazyEdge<S, T> implements Edge<T> {
+  constructor(
+    private readonly source: S,
+    private readonly index: number,
+    readonly node: T,
+    private readonly cursorOf: (source: S, index: number) => string,
+  ) {}
+  get cursor(): string {
+    return this.cursorOf(this.source, this.index);
+  }
+}
+
+/** PageInfo whose endCursor is the last edge's, encoded only when selected. */
+class LazyPageInfo implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    private readonly last: Edge<unknown> | undefined,
+  ) {}
+  get endCursor(): string | null {
+    return this.last?.cursor ?? null;
+  }
+}
+
+/** A page of edges with lazy cursors: `cursorOf(source, index)` gives the cursor of `nodeOf(source)`. */
+export function pageOf<S, T>(sources: readonly S[], hasNextPage: boolean, nodeOf: (source: S) => T, cursorOf: (source: S, index: number) => string): Omit<ConnectionValue<T>, 'totalCount'> {
+  const edges: Edge<T>[] = sources.map((s, i) => new LazyEdge(s, i, nodeOf(s), cursorOf));
+  return { edges, pageInfo: new LazyPageInfo(hasNextPage, edges.at(-1)) };
+}
+
 /** Builds a connection from rows fetched with limit + 1 (the extra row means there is a next page). */
 export function toConnection<R, T>(rows: R[], limit: number, cursorOf: (row: R) => string, nodeOf: (row: R) => T, totalCount: () => Promise<number> | number): ConnectionValue<T> {
-  const page = rows.slice(0, limit);
-  const edges = page.map((r) => ({ cursor: cursorOf(r), node: nodeOf(r) }));
-  return lazyCount({ edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } }, totalCount);
+  return lazyCount(pageOf(rows.slice(0, limit), rows.length > limit, nodeOf, cursorOf), totalCount);
+}
+
+class LazyCountConnection<T> implements ConnectionValue<T> {
+  private memo: Promise<number> | undefined;
+  constructor(
+    readonly edges: Edge<T>[],
+    readonly pageInfo: PageInfo,
+    private readonly count: () => Promise<number> | number,
+  ) {}
+  get totalCount(): Promise<number> {
+    return (this.memo ??= Promise.resolve().then(this.count));
+  }
 }
 
 /**
- * Attaches `totalCount` as a getter, so its query runs only when a client
- * selects the field (type-graphql reads the property; the getter starts the count).
+ * Gives a page its `totalCount` as a getter, so its query runs only when a
+ * client selects the field (the executor reads the property; the getter starts the count).
  */
 export function lazyCount<T>(c: Omit<ConnectionValue<T>, 'totalCount'>, count: () => Promise<number> | number): ConnectionValue<T> {
-  let memo: Promise<number> | undefined;
-  return Object.defineProperty(c, 'totalCount', {
-    enumerable: true,
-    get: () => (memo ??= Promise.resolve().then(count)),
-  }) as ConnectionValue<T>;
+  return new LazyCountConnection(c.edges, c.pageInfo, count);
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { encodeCursor, lazyCount, MAX_PAGE_SIZE, type ConnectionValue } from './connection';
+import { encodeCursor, lazyCount, MAX_PAGE_SIZE, pageOf, type ConnectionValue } from './connection';
 import { badUserInput } from './errors';
 
 export interface NestedPage<T> {
@@ -20,6 +20,10 @@ export interface NestedList<T> {
   count?: () => Promise<number>;
 }
 
+const same = <T>(node: T) => node;
+/** The default cursor of a nested list: the node's position on the first page, and its id. */
+const positionCursor = (node: { id: string }, i: number) => encodeCursor(String(i + 1), node.id);
+
 /**
  * A connection nested under a parent (customer.orders(first: 5)): the first
  * page for a whole list of parents comes from one batched window query; a page
@@ -33,8 +37,6 @@ export async function nestedConnection<T extends { id: string }>(list: NestedLis
     return list.pageAfter(after);
   }
   const page = await list.firstPage(first).load(list.parentId);
-  const cursorOf = list.cursorOf ?? ((node: T, i: number) => encodeCursor(String(i + 1), node.id));
-  const edges = page.rows.map((node, i) => ({ cursor: cursorOf(node, i), node }));
-  const total = list.count ?? (() => (page.hasMore ? Promise.reject(new Error('totalCount is not offered on this nested list')) : edges.length));
-  return lazyCount({ edges, pageInfo: { hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? null } }, total);
+  const total = list.count ?? (() => (page.hasMore ? Promise.reject(new Error('totalCount is not offered on this nested list')) : page.rows.length));
+  return lazyCount(pageOf(page.rows, page.hasMore, same, list.cursorOf ?? positionCursor), total);
 }
