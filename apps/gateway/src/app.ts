@@ -100,7 +100,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     await scheduler.start();
     const gateway = await startGateway(
       {
-        schema: await createSchema(),
+        schema: await createSchema({ directResolvers: config.GRAPHQL_DIRECT_RESOLVERS }),
         orm,
         databaseUrl: url,
         tokens,

@@ -59,6 +59,8 @@ const envShape = z.object({
   INTROSPECTION: booleanFlag.optional(),
   // How HTTP queries and mutations execute: compiled once per document (graphql-jit) or interpreted (graphql-js).
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js'], { message: 'must be jit or graphql-js' }).default('jit'),
+  // Resolvers with only root, context, info and scalar or enum arguments are called straight, not through type-graphql's pipeline (graphql/direct-resolvers.ts).
+  GRAPHQL_DIRECT_RESOLVERS: booleanFlag.default(true),
   // Queries over HTTP running at once on this process (graphql/admission-plugin.ts); the rest wait in order.
   HTTP_MAX_CONCURRENT_QUERIES: z.coerce.number({ message: 'must be a number of operations' }).int('must be a whole number').min(1).max(10_000).default(4),
   // Mutations over HTTP running at once on this process; unset: DB_POOL_MAX.

@@ -25,6 +25,7 @@ import { ReceivablesResolver } from './modules/receivables/receivables.resolver'
 import { UserResolver } from './modules/users/user.resolver';
 import { DateTimeScalar } from './graphql/scalars';
 import { describeSchema } from './graphql/schema-descriptions';
+import { directResolvers } from './graphql/direct-resolvers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -59,8 +60,12 @@ export const resolvers: NonEmptyArray<Function> = [
   TicketResolver,
 ];
 
-/** The whole GraphQL schema, built from the type-graphql classes, every element described (schema-descriptions.ts). */
-export async function createSchema(): Promise<GraphQLSchema> {
+/**
+ * The whole GraphQL schema, built from the type-graphql classes, every element
+ * described (schema-descriptions.ts); with `directResolvers` (the default), the
+ * resolvers type-graphql's pipeline would not change are called straight (direct-resolvers.ts).
+ */
+export async function createSchema(options: { directResolvers?: boolean } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     validate: false,
@@ -69,5 +74,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // type-graphql insists on a PubSub; alertRaised brings its own `subscribe` (the PostgreSQL-backed AlertHub).
     pubSub: createPubSub(),
   });
-  return describeSchema(schema);
+  const described = describeSchema(schema);
+  if (options.directResolvers ?? true) directResolvers(described);
+  return described;
 }
