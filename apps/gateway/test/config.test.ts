@@ -84,6 +84,7 @@ describe('configuration from the environment', () => {
     [{ CORS_ORIGINS: 'https://a.example.com,*' }, /CORS_ORIGINS must be \* or origins/],
     [{ CORS_ORIGINS: '*', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x' }, /CORS_ORIGINS may be \* only outside production/],
     [{ INTROSPECTION: 'yes' }, /INTROSPECTION must be 0, 1, true or false/],
+    [{ GRAPHQL_DIRECT_RESOLVERS: 'off' }, /GRAPHQL_DIRECT_RESOLVERS must be 0, 1, true or false/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -96,6 +97,14 @@ describe('configuration from the environment', () => {
     [{ NODE_ENV: 'production', INTROSPECTION: '1' }, true],
   ])('allows introspection (and "did you mean" hints) for %j: %s', (env, allowed) => {
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://db/x', ...env }).INTROSPECTION).toBe(allowed);
+  });
+
+  it.each([
+    [{}, true],
+    [{ GRAPHQL_DIRECT_RESOLVERS: '0' }, false],
+    [{ GRAPHQL_DIRECT_RESOLVERS: 'true' }, true],
+  ])('calls resolvers straight for %j: %s', (env, direct) => {
+    expect(loadConfig(env).GRAPHQL_DIRECT_RESOLVERS).toBe(direct);
   });
 
   it('has bounded database waits and transaction attempts by default', () => {
