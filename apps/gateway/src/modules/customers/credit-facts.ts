@@ -9,7 +9,7 @@ export function owingInvoiceSql(alias: string): { sql: string; params: unknown[]
 
 /**
  * The raw figures behind a customer's credit position, read for many customers
- * in one grouped statement (invoice and payment sums, and the open order lines).
+ * in one grouped statement (invoice and payment sums, and the value not yet invoiced of its open orders).
  * The rules that turn them into exposure and status live in @tandem/domain.
  */
 export interface CreditFacts {
