@@ -6,6 +6,7 @@ import { loadCreditFacts } from '../src/modules/customers/credit-facts';
 import { creditFiguresOf } from '../src/modules/customers/credit-view';
 import { createCrew, createCustomer, createOrder, createProduct, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { recordStatements } from './support/statements';
 
 /**
  * confirmOrder is the hot write path: every statement is a round trip made
@@ -24,11 +25,7 @@ beforeAll(async () => {
   // No background work on the pool while statements are counted: no scan, no alert hub catch-up poll.
   gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000' });
   crew = await createCrew(gw);
-  await gw.app.services.alertHub.stop();
-  gw.app.orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', (q: { sql: string }) => statements.push(q.sql));
+  await recordStatements(gw, statements);
 }, 120_000);
 afterAll(async () => {
   remove?.();

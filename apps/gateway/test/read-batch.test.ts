@@ -1,6 +1,7 @@
 import { databaseFault } from '../src/db/database-faults';
 import { query } from '../src/db/sql';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { recordStatements } from './support/statements';
 
 /**
  * db/read-batch.ts on a real PostgreSQL: a request's SELECTs issued in the
@@ -15,11 +16,7 @@ const sent: string[] = [];
 beforeAll(async () => {
   gw = await startTestGateway({ ALERT_SCAN_INTERVAL_MS: '3600000', DB_STATEMENT_TIMEOUT_MS: '500' });
   // Nothing else on the pool while round trips are counted.
-  await gw.app.services.alertHub.stop();
-  gw.app.orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', (q: { sql: string }) => sent.push(q.sql));
+  await recordStatements(gw, sent);
 }, 60_000);
 afterAll(() => gw?.stop());
 beforeEach(() => {

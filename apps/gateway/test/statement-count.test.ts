@@ -3,6 +3,7 @@ import { parse } from 'graphql';
 import { CustomerDashboardDocument, Customer360Document, CreateOpportunityDocument, LogActivityDocument, OpenTicketDocument } from '@tandem/client';
 import { createContact, createCrew, createCustomer, createProduct, orderToInvoice, type Crew } from './support/fixtures';
 import { startTestGateway, type TestGateway } from './support/test-app';
+import { recordStatements } from './support/statements';
 
 /**
  * The dashboard's headline query must cost a small constant number of SQL
@@ -25,11 +26,7 @@ beforeAll(async () => {
     await createContact(gw, owner, c.id, `Other${i}`, `Last${i}`);
     if (i % 5 === 0) await orderToInvoice(gw, crew, owner, c.id, [{ productId: p.id, quantity: 2 }]);
   }
-  await gw.app.services.alertHub.stop();
-  gw.app.orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', (q: { sql: string }) => statements.push(q.sql));
+  await recordStatements(gw, statements);
 }, 180_000);
 afterAll(() => gw?.stop());
 
